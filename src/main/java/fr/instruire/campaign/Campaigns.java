@@ -1,0 +1,84 @@
+package fr.instruire.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.instruire.system.Clock;
+
+/** The campaigns of every call, in Instruire's own tables. */
+@Repository
+public class Campaigns {
+
+    private final JdbcClient jdbc;
+
+    Campaigns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Campaign> find(String key) {
+        return jdbc.sql("SELECT * FROM campaign WHERE campaign_key = ?").param(key).query(Campaigns::map).optional();
+    }
+
+    public Campaign get(String key) {
+        return find(key).orElseThrow(() -> new IllegalStateException("Campagne inconnue : " + key));
+    }
+
+    public List<Campaign> all() {
+        return jdbc.sql("SELECT * FROM campaign ORDER BY submission_opens_at DESC").query(Campaigns::map).list();
+    }
+
+    public boolean regionExists(String region) {
+        return jdbc.sql("SELECT COUNT(*) FROM region WHERE name = ?").param(region).query(Integer.class).single() > 0;
+    }
+
+    public List<String> regions() {
+        return jdbc.sql("SELECT name FROM region ORDER BY name").query(String.class).list();
+    }
+
+    void insert(Campaign c) {
+        jdbc.sql("""
+                INSERT INTO campaign (campaign_key, call_id, title, region, time_zone, submission_opens_at,
+                    submission_closes_at, selection_opens_at, selection_closes_at, budget_envelope, dossier_prefix,
+                    reviewer_group, committee_group, complements_delay, convention_reminder_delay, contact_email,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.key(), c.callId(), c.title(), c.region(), c.timeZone().getId(),
+                        utc(c.submissionOpensAt()), utc(c.submissionClosesAt()), utc(c.selectionOpensAt()),
+                        utc(c.selectionClosesAt()), c.budgetEnvelope(), c.dossierPrefix(), c.reviewerGroup(),
+                        c.committeeGroup(), c.complementsDelay(), c.conventionReminderDelay(), c.contactEmail(),
+                        utc(Clock.now()))
+                .update();
+    }
+
+    private static Campaign map(ResultSet rs, int row) throws SQLException {
+        return new Campaign(
+                rs.getString("campaign_key"),
+                rs.getString("call_id"),
+                rs.getString("title"),
+                rs.getString("region"),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getObject("submission_opens_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("submission_closes_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("selection_opens_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("selection_closes_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("budget_envelope"),
+                rs.getString("dossier_prefix"),
+                rs.getString("reviewer_group"),
+                rs.getString("committee_group"),
+                rs.getString("complements_delay"),
+                rs.getString("convention_reminder_delay"),
+                rs.getString("contact_email"));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

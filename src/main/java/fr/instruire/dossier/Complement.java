@@ -1,0 +1,8 @@
+package fr.instruire.dossier;
+
+import java.time.Instant;
+
+/** Complements asked by a reviewer, and the applicant's answer once received. */
+public record Complement(long id, Instant requestedAt, String requestedBy, String requestText, Instant answeredAt,
+                         String answerText) {
+}

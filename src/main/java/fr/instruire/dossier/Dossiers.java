@@ -1,0 +1,187 @@
+package fr.instruire.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.instruire.system.Clock;
+
+/** The dossiers of every campaign, in Instruire's own tables. */
+@Repository
+public class Dossiers {
+
+    private final JdbcClient jdbc;
+
+    Dossiers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Allocates the next number for a prefix and year (ESMS-2021-0007), under a row lock. */
+    @Transactional
+    public String nextNumber(String prefix, int year) {
+        var key = prefix + "-" + year;
+        int updated = jdbc.sql("UPDATE dossier_number_sequence SET last_value = last_value + 1 WHERE prefix_year = ?")
+                .param(key).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO dossier_number_sequence (prefix_year, last_value) VALUES (?, 1)").param(key).update();
+        }
+        int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
+                .param(key).query(Integer.class).single();
+        return "%s-%04d".formatted(key, value);
+    }
+
+    @Transactional
+    public void insert(Dossier d, String accessTokenHash) {
+        jdbc.sql("""
+                INSERT INTO dossier (dossier_number, campaign_key, status, organisation_name, organisation_siren,
+                    contact_name, contact_email, project_title, project_description, public_type, project_type,
+                    managing_organisation_size, managing_organisation_count, core_services_count,
+                    honour_statement_provided, purchasing_framework_compliant, access_token_hash,
+                    submitted_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.number(), d.campaignKey(), d.status().name(), d.organisationName(), d.organisationSiren(),
+                        d.contactName(), d.contactEmail(), d.projectTitle(), d.projectDescription(), d.publicType(),
+                        d.projectType(), d.managingOrganisationSize(), d.managingOrganisationCount(),
+                        d.coreServicesCount(), d.honourStatementProvided(), d.purchasingFrameworkCompliant(),
+                        accessTokenHash, utc(d.submittedAt()), utc(d.updatedAt()))
+                .update();
+        int seq = 0;
+        for (var e : d.esms()) {
+            jdbc.sql("""
+                    INSERT INTO dossier_esms (dossier_number, seq, finess, name, region, esms_size, medicalised,
+                        equipment_requested) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(d.number(), ++seq, e.finess(), e.name(), e.region(), e.size(), e.medicalised(),
+                            e.equipmentRequested())
+                    .update();
+        }
+    }
+
+    public Optional<Dossier> find(String number) {
+        var esms = jdbc.sql("""
+                SELECT finess, name, region, esms_size, medicalised, equipment_requested
+                FROM dossier_esms WHERE dossier_number = ? ORDER BY seq""")
+                .param(number)
+                .query((rs, i) -> new Esms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getBoolean(6)))
+                .list();
+        return jdbc.sql("SELECT * FROM dossier WHERE dossier_number = ?").param(number)
+                .query((rs, i) -> map(rs, esms)).optional();
+    }
+
+    public Dossier get(String number) {
+        return find(number).orElseThrow(() -> new IllegalStateException("Dossier inconnu : " + number));
+    }
+
+    public Optional<String> accessTokenHash(String number) {
+        return jdbc.sql("SELECT access_token_hash FROM dossier WHERE dossier_number = ?").param(number)
+                .query(String.class).optional();
+    }
+
+    /** The dossiers of a campaign in a status, best score first. */
+    public List<Dossier> inCampaign(String campaignKey, DossierStatus status) {
+        return jdbc.sql("""
+                SELECT dossier_number FROM dossier WHERE campaign_key = ? AND status = ?
+                ORDER BY score DESC NULLS LAST, submitted_at""")
+                .params(campaignKey, status.name()).query(String.class).list()
+                .stream().map(this::get).toList();
+    }
+
+    public void updateStatus(String number, DossierStatus status) {
+        jdbc.sql("UPDATE dossier SET status = ?, updated_at = ? WHERE dossier_number = ?")
+                .params(status.name(), utc(Clock.now()), number).update();
+    }
+
+    public void recordInstruction(String number, int score, long grantAmount) {
+        jdbc.sql("""
+                UPDATE dossier SET score = ?, grant_amount = ?, status = ?, updated_at = ?
+                WHERE dossier_number = ?""")
+                .params(score, grantAmount, DossierStatus.INSTRUCTED.name(), utc(Clock.now()), number).update();
+    }
+
+    public void recordEvent(String number, String actor, String kind, String detail) {
+        jdbc.sql("INSERT INTO dossier_event (dossier_number, occurred_at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)")
+                .params(number, utc(Clock.now()), actor, kind, detail).update();
+    }
+
+    public List<DossierEvent> history(String number) {
+        return jdbc.sql("""
+                SELECT occurred_at, actor, kind, detail FROM dossier_event WHERE dossier_number = ? ORDER BY id""")
+                .param(number)
+                .query((rs, i) -> new DossierEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public void requestComplements(String number, String requestedBy, String requestText) {
+        jdbc.sql("""
+                INSERT INTO dossier_complement (dossier_number, requested_at, requested_by, request_text)
+                VALUES (?, ?, ?, ?)""").params(number, utc(Clock.now()), requestedBy, requestText).update();
+        updateStatus(number, DossierStatus.AWAITING_COMPLEMENTS);
+    }
+
+    /** The request still waiting for an answer, if any. */
+    public Optional<Complement> openComplementRequest(String number) {
+        return complements(number).stream().filter(c -> c.answeredAt() == null).reduce((a, b) -> b);
+    }
+
+    public void answerComplements(long complementId, String answerText) {
+        jdbc.sql("UPDATE dossier_complement SET answered_at = ?, answer_text = ? WHERE id = ?")
+                .params(utc(Clock.now()), answerText, complementId).update();
+    }
+
+    public List<Complement> complements(String number) {
+        return jdbc.sql("""
+                SELECT id, requested_at, requested_by, request_text, answered_at, answer_text
+                FROM dossier_complement WHERE dossier_number = ? ORDER BY id""")
+                .param(number)
+                .query((rs, i) -> new Complement(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5), rs.getString(6)))
+                .list();
+    }
+
+    private static Dossier map(ResultSet rs, List<Esms> esms) throws SQLException {
+        return new Dossier(
+                rs.getString("dossier_number"),
+                rs.getString("campaign_key"),
+                DossierStatus.valueOf(rs.getString("status")),
+                rs.getString("organisation_name"),
+                rs.getString("organisation_siren"),
+                rs.getString("contact_name"),
+                rs.getString("contact_email"),
+                rs.getString("project_title"),
+                rs.getString("project_description"),
+                rs.getString("public_type"),
+                rs.getString("project_type"),
+                rs.getString("managing_organisation_size"),
+                rs.getInt("managing_organisation_count"),
+                rs.getInt("core_services_count"),
+                rs.getBoolean("honour_statement_provided"),
+                rs.getBoolean("purchasing_framework_compliant"),
+                esms,
+                (Integer) rs.getObject("score", Integer.class),
+                (Long) rs.getObject("grant_amount", Long.class),
+                instant(rs, "submitted_at"),
+                instant(rs, "updated_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        var t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
