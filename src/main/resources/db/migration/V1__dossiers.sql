@@ -127,6 +127,8 @@ CREATE TABLE idempotency_key (
     idempotency_key  VARCHAR(200) NOT NULL,
     request_hash     VARCHAR(64)  NOT NULL,
     dossier_number   VARCHAR(40)  NOT NULL REFERENCES dossier (dossier_number),
+    -- the first answer, returned as is to a retry
+    response_body    VARCHAR(4000) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (campaign_key, idempotency_key)
 );

@@ -1,0 +1,65 @@
+package fr.instruire.instruction;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.system.Actors;
+
+/**
+ * When a reviewer completes « Vérifier la recevabilité »: checks the form on the server, then records the
+ * decision, who took it and why, beside what the rules said.
+ */
+@Component("recordAdmissibilityReview")
+class RecordAdmissibilityReviewListener implements TaskListener {
+
+    private static final Set<String> DECISIONS = Set.of("RECEVABLE", "COMPLEMENTS", "IRRECEVABLE");
+    private final Dossiers dossiers;
+
+    RecordAdmissibilityReviewListener(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var decision = (String) task.getVariable("recevabiliteDecision");
+        var comment = text(task.getVariable("recevabiliteComment"));
+        var request = text(task.getVariable("complementsRequest"));
+        if (decision == null || !DECISIONS.contains(decision)) {
+            throw new ProcessEngineException("Choisissez une décision de recevabilité : recevable, compléments ou irrecevable.");
+        }
+        if ("COMPLEMENTS".equals(decision) && request.isEmpty()) {
+            throw new ProcessEngineException("Précisez les compléments demandés au candidat.");
+        }
+        if ("IRRECEVABLE".equals(decision) && comment.isEmpty()) {
+            throw new ProcessEngineException("Motivez l'irrecevabilité : le motif est notifié au candidat.");
+        }
+        var number = task.getExecution().getProcessBusinessKey();
+        var actor = Actors.completer(task);
+        var rules = task.getVariable("admissibilityReasons") instanceof Collection<?> reasons && !reasons.isEmpty()
+                ? " (règles : " + String.join(" ; ", reasons.stream().map(String::valueOf).toList()) + ")"
+                : " (règles : aucun critère en défaut)";
+        switch (decision) {
+            case "RECEVABLE" -> {
+                dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Recevable" + (comment.isEmpty() ? "" : " — " + comment) + rules);
+                dossiers.updateStatus(number, DossierStatus.UNDER_INSTRUCTION);
+            }
+            case "COMPLEMENTS" -> dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Compléments demandés — " + request + rules);
+            default -> {
+                dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Irrecevable" + rules);
+                dossiers.recordEvent(number, actor, "INADMISSIBLE", comment);
+                dossiers.updateStatus(number, DossierStatus.INADMISSIBLE);
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+}
