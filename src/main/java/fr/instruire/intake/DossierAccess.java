@@ -1,0 +1,51 @@
+package fr.instruire.intake;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+import fr.instruire.campaign.Campaigns;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.identity.StaffAuthentication;
+import fr.instruire.system.ApiProblem;
+
+/**
+ * Who may read or add to a dossier: its applicant, with the dossier's token ({@code Authorization: Bearer …}),
+ * or staff of the campaign's reviewer or committee group. 404 for a number that does not exist.
+ */
+@Component
+class DossierAccess {
+
+    private final Dossiers dossiers;
+    private final Campaigns campaigns;
+    private final StaffAuthentication staff;
+
+    DossierAccess(Dossiers dossiers, Campaigns campaigns, StaffAuthentication staff) {
+        this.dossiers = dossiers;
+        this.campaigns = campaigns;
+        this.staff = staff;
+    }
+
+    /** The acting party's name for the dossier's history. */
+    String require(HttpServletRequest request, String number, boolean applicantOnly) {
+        var hash = dossiers.accessTokenHash(number)
+                .orElseThrow(() -> ApiProblem.notFound("Aucun dossier « " + number + " »."));
+        var header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (AccessTokens.matches(header.substring(7).trim(), hash)) {
+                return dossiers.get(number).contactEmail();
+            }
+            throw ApiProblem.unauthorized("Le jeton d'accès ne correspond pas au dossier " + number + ".");
+        }
+        var user = staff.current(request).orElseThrow(() -> ApiProblem.unauthorized(
+                "Présentez le jeton d'accès du dossier (en-tête Authorization: Bearer …) reçu au dépôt."));
+        if (applicantOnly) {
+            throw ApiProblem.forbidden("Seul le candidat, avec le jeton d'accès de son dossier, effectue cette opération.");
+        }
+        var campaign = campaigns.get(dossiers.get(number).campaignKey());
+        if (!user.isInAny(campaign.reviewerGroup(), campaign.committeeGroup())) {
+            throw ApiProblem.forbidden("Le dossier " + number + " relève d'une autre équipe d'instruction.");
+        }
+        return user.id();
+    }
+}

@@ -1,0 +1,133 @@
+package fr.instruire.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.instruire.campaign.Campaigns;
+import fr.instruire.dossier.DossierDocuments;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.system.ApiProblem;
+
+/** The applicants' API. */
+@RestController
+@RequestMapping("/api")
+class IntakeController {
+
+    private final IntakeService intake;
+    private final DossierAccess access;
+    private final Dossiers dossiers;
+    private final DossierDocuments documents;
+    private final Campaigns campaigns;
+    private final ObjectMapper json;
+
+    IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
+                     Campaigns campaigns, ObjectMapper json) {
+        this.intake = intake;
+        this.access = access;
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.campaigns = campaigns;
+        this.json = json;
+    }
+
+    /**
+     * Submits an application. With an {@code Idempotency-Key} header, a retry of the same request returns the same
+     * dossier (header {@code Idempotent-Replayed: true}), never a second one.
+     */
+    @PostMapping(path = "/campaigns/{campaignKey}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubmissionResponse> submit(@PathVariable String campaignKey,
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                              @Valid @RequestBody ApplicationRequest request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("Idempotency-Key", "1 à 200 caractères")));
+        }
+        var hash = hash(request);
+        var submitted = intake.replay(campaignKey, idempotencyKey, hash).orElseGet(() -> {
+            try {
+                return intake.submit(campaignKey, request, idempotencyKey, hash);
+            } catch (DuplicateKeyException concurrentRetry) {
+                return intake.replay(campaignKey, idempotencyKey, hash).orElseThrow(() -> concurrentRetry);
+            }
+        });
+        var response = submitted.response();
+        return ResponseEntity.created(URI.create(response.statusUrl()))
+                .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
+                .body(response);
+    }
+
+    @GetMapping("/dossiers/{number}")
+    DossierStatusView status(@PathVariable String number, HttpServletRequest http) {
+        access.require(http, number, false);
+        var dossier = dossiers.get(number);
+        return DossierStatusView.of(dossier, campaigns.get(dossier.campaignKey()), dossiers.complements(number), documents.of(number));
+    }
+
+    @PostMapping(path = "/dossiers/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Transactional
+    ResponseEntity<DossierStatusView.DocumentView> addDocument(@PathVariable String number,
+                                                               @RequestPart("file") MultipartFile file,
+                                                               HttpServletRequest http) throws IOException {
+        var actor = access.require(http, number, false);
+        var content = file.getBytes();
+        if (content.length == 0) {
+            throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("file", "le fichier est vide")));
+        }
+        var filename = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "document" : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_");
+        var type = DocumentTypes.detect(content, filename).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Type de document non accepté", "« " + filename + " » n'est pas d'un type accepté (" + DocumentTypes.ACCEPTED
+                + ") ; le type est reconnu au contenu du fichier."));
+        var sha = AccessTokens.hash(new String(content, StandardCharsets.ISO_8859_1));
+        var id = documents.add(number, filename, type, content, sha, actor);
+        dossiers.recordEvent(number, actor, "DOCUMENT_ADDED", filename + " (" + type + ", " + content.length + " octets)");
+        var stored = documents.of(number).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(DossierStatusView.DocumentView.of(stored));
+    }
+
+    record ComplementsAnswer(@NotBlank(message = "obligatoire") @Size(max = 8000, message = "8000 caractères au plus") String message) {
+    }
+
+    /** The applicant's answer to a complements request (documents are sent before, to /documents). */
+    @PostMapping(path = "/dossiers/{number}/complements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DossierStatusView complements(@PathVariable String number, @Valid @RequestBody ComplementsAnswer answer,
+                                  HttpServletRequest http) {
+        access.require(http, number, true);
+        intake.answerComplements(number, answer.message().trim());
+        return status(number, http);
+    }
+
+    private String hash(ApplicationRequest request) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsBytes(request)));
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

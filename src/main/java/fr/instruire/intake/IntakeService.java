@@ -1,0 +1,164 @@
+package fr.instruire.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.instruire.campaign.Campaign;
+import fr.instruire.campaign.Campaigns;
+import fr.instruire.dossier.Dossier;
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.dossier.Esms;
+import fr.instruire.system.ApiProblem;
+import fr.instruire.system.ApiProblem.FieldError;
+import fr.instruire.system.Clock;
+
+/**
+ * Turns an accepted application into a dossier and its process instance, in one transaction: either both exist
+ * or neither. A retry carrying the same Idempotency-Key gets the first answer back.
+ */
+@Service
+public class IntakeService {
+
+    /** The message a dossier process waits on after asking for complements. */
+    static final String COMPLEMENTS_RECEIVED = "complements-received";
+
+    private final Campaigns campaigns;
+    private final Dossiers dossiers;
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    IntakeService(Campaigns campaigns, Dossiers dossiers, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.dossiers = dossiers;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public record Submitted(SubmissionResponse response, boolean replayed) {
+    }
+
+    /** The answer already given for this key, if the same request was accepted before; 422 if the key was used for another. */
+    Optional<Submitted> replay(String campaignKey, String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT request_hash, response_body FROM idempotency_key WHERE campaign_key = ? AND idempotency_key = ?")
+                .params(campaignKey, idempotencyKey)
+                .query((rs, i) -> {
+                    if (!rs.getString(1).equals(requestHash)) {
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Clé d'idempotence réutilisée",
+                                "La clé d'idempotence « " + idempotencyKey + " » a déjà servi pour une autre candidature ; "
+                                        + "utilisez une nouvelle clé pour une nouvelle candidature.");
+                    }
+                    return new Submitted(read(rs.getString(2)), true);
+                })
+                .optional();
+    }
+
+    @Transactional
+    public Submitted submit(String campaignKey, ApplicationRequest request, String idempotencyKey, String requestHash) {
+        var campaign = campaigns.find(campaignKey)
+                .orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + campaignKey + " »."));
+        var now = Clock.now();
+        if (!campaign.isOpenForSubmission(now)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Campagne fermée au dépôt",
+                    "La campagne « " + campaign.title() + " » n'accepte pas de dépôt à cette date : le dépôt est ouvert "
+                            + campaign.submissionWindowInFrench() + ".",
+                    java.util.List.of(),
+                    Map.of("submissionOpensAt", campaign.submissionOpensAt().toString(),
+                            "submissionClosesAt", campaign.submissionClosesAt().toString(),
+                            "timeZone", campaign.timeZone().getId()));
+        }
+        var errors = new ArrayList<FieldError>();
+        for (int i = 0; i < request.esms().size(); i++) {
+            if (!campaigns.regionExists(request.esms().get(i).region())) {
+                errors.add(new FieldError("esms[" + i + "].region", "région inconnue ; attendu l'une de : " + String.join(", ", campaigns.regions())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        var year = campaign.submissionOpensAt().atZone(campaign.timeZone()).getYear();
+        var number = dossiers.nextNumber(campaign.dossierPrefix(), year);
+        var token = AccessTokens.newToken();
+        var dossier = dossier(number, campaign, request, now);
+        dossiers.insert(dossier, AccessTokens.hash(token));
+        dossiers.recordEvent(number, request.organisation().contactEmail(), "SUBMITTED",
+                "Candidature déposée pour « " + campaign.title() + " »");
+        runtime.createProcessInstanceByKey(campaign.dossierProcessKey())
+                .businessKey(number)
+                .setVariables(Map.of(
+                        "dossierNumber", number,
+                        "campaignKey", campaign.key(),
+                        "reviewerGroup", campaign.reviewerGroup(),
+                        "complementsDelay", campaign.complementsDelay(),
+                        "conventionReminderDelay", campaign.conventionReminderDelay()))
+                .execute();
+        var response = SubmissionResponse.of(dossier, campaign, token);
+        if (idempotencyKey != null) {
+            jdbc.sql("""
+                    INSERT INTO idempotency_key (campaign_key, idempotency_key, request_hash, dossier_number, response_body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(campaignKey, idempotencyKey, requestHash, number, write(response), now.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        }
+        return new Submitted(response, false);
+    }
+
+    /** The applicant answers a complements request: recorded, then the dossier process resumes. */
+    @Transactional
+    public void answerComplements(String number, String message) {
+        var open = dossiers.openComplementRequest(number)
+                .orElseThrow(() -> ApiProblem.conflict("Aucune demande de compléments n'est en attente pour le dossier " + number + "."));
+        dossiers.answerComplements(open.id(), message);
+        dossiers.updateStatus(number, DossierStatus.ADMISSIBILITY_REVIEW);
+        dossiers.recordEvent(number, dossiers.get(number).contactEmail(), "COMPLEMENTS_RECEIVED", message);
+        try {
+            runtime.createMessageCorrelation(COMPLEMENTS_RECEIVED).processInstanceBusinessKey(number).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiProblem.conflict("Le dossier " + number + " n'attend plus de compléments (délai écoulé ou décision prise).");
+        }
+    }
+
+    private static Dossier dossier(String number, Campaign campaign, ApplicationRequest r, Instant now) {
+        var esms = r.esms().stream()
+                .map(e -> new Esms(e.finess(), e.name().trim(), e.region(), e.size(), e.medicalised(), Boolean.TRUE.equals(e.equipmentRequested())))
+                .toList();
+        return new Dossier(number, campaign.key(), DossierStatus.SUBMITTED, r.organisation().name().trim(),
+                r.organisation().siren(), r.organisation().contactName(), r.organisation().contactEmail().trim(),
+                r.project().title().trim(), r.project().description(), r.publicType(), r.projectType(),
+                r.managingOrganisationSize(), r.managingOrganisationCount(), r.coreServicesCount(),
+                r.honourStatementProvided(), r.purchasingFrameworkCompliant(), esms, null, null, now, now);
+    }
+
+    private String write(SubmissionResponse response) {
+        try {
+            return json.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SubmissionResponse read(String body) {
+        try {
+            return json.readValue(body, SubmissionResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

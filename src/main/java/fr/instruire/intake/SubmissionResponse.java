@@ -1,0 +1,19 @@
+package fr.instruire.intake;
+
+import java.time.Instant;
+
+import fr.instruire.campaign.Campaign;
+import fr.instruire.dossier.Dossier;
+
+/**
+ * What an applicant gets back: the dossier number and the token that opens this dossier (and only it) on the
+ * API. The token is shown once; Instruire keeps only its hash.
+ */
+public record SubmissionResponse(String dossierNumber, String accessToken, String campaignKey, String status,
+                          String statusLabel, Instant submittedAt, String statusUrl) {
+
+    static SubmissionResponse of(Dossier d, Campaign c, String token) {
+        return new SubmissionResponse(d.number(), token, c.key(), d.status().name(), d.status().label(),
+                d.submittedAt(), "/api/dossiers/" + d.number());
+    }
+}
