@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import fr.instruire.campaign.CommitteeAgenda;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Actors;
 
@@ -23,9 +24,11 @@ class RecordInstructionDelegate implements JavaDelegate {
     static final int MAX_PER_CRITERION = 5;
 
     private final Dossiers dossiers;
+    private final CommitteeAgenda agenda;
 
-    RecordInstructionDelegate(Dossiers dossiers) {
+    RecordInstructionDelegate(Dossiers dossiers, CommitteeAgenda agenda) {
         this.dossiers = dossiers;
+        this.agenda = agenda;
     }
 
     @Override
@@ -44,5 +47,6 @@ class RecordInstructionDelegate implements JavaDelegate {
         dossiers.recordEvent(number, Actors.lastTaskCompleter(execution), "INSTRUCTION",
                 String.format(Locale.FRENCH, "Score %d/%d — financement %,d € — %s", score, CRITERIA.size() * MAX_PER_CRITERION,
                         grant, comment == null ? "" : comment));
+        agenda.refresh((String) execution.getVariable("campaignKey"));
     }
 }
