@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -26,15 +27,21 @@ public class CommitteeAgenda {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Dossiers dossiers;
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    CommitteeAgenda(Dossiers dossiers, RuntimeService runtime) {
+    CommitteeAgenda(Dossiers dossiers, RuntimeService runtime, TaskService tasks) {
         this.dossiers = dossiers;
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
-    /** Called when a dossier of the campaign has been instructed. */
+    /**
+     * Called when a dossier of the campaign has been instructed: updates the agenda of a sitting in progress. Only
+     * while a sitting's task is open — once it is completed, its decisions wait to be sent and must not be replaced.
+     */
     public void refresh(String campaignKey) {
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaignKey).active().list()
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaignKey).active().list().stream()
+                .filter(instance -> tasks.createTaskQuery().processInstanceId(instance.getId()).count() > 0)
                 .forEach(instance -> runtime.setVariables(instance.getId(), variables(campaignKey)));
     }
 
