@@ -1,0 +1,361 @@
+package fr.instruire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.instruire.support.EmbeddedServices;
+
+/**
+ * The ESMS numérique call end to end, as its users meet it: the application on a real PostgreSQL, mails through a
+ * real SMTP server (GreenMail), everything over HTTP — the applicant on Instruire's API, reviewers and the
+ * committee on Camunda's REST API as themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.admin-user.id=admin",
+        "camunda.bpm.admin-user.password=admin-du-test-2026",
+        "camunda.bpm.generate-unique-process-engine-name=false",
+        "instruire.mail.outbox-dir=",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EsmsNumeriqueJourneyIT {
+
+    static final String OPEN = "esms-numerique-it-guadeloupe";
+    static final String REVIEWER = "instructeur.test";
+    static final String COMMITTEE = "comite.test";
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-du-test-2026";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        EmbeddedServices.register(registry, "journey");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void openCampaignAndAccounts() throws Exception {
+        var today = LocalDate.now(ZoneId.of("America/Guadeloupe"));
+        var created = post("/api/campaigns", campaign(OPEN, today.minusDays(10).toString(), today.plusDays(10).toString(),
+                today.minusDays(1).toString(), today.plusDays(40).toString()), basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        user(REVIEWER, "instructeurs-guadeloupe");
+        user(COMMITTEE, "comite-guadeloupe");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anApplicationGoesFromSubmissionToTheCommitteesDecisionByMailAndRest() throws Exception {
+        var submitted = post("/api/campaigns/" + OPEN + "/applications", application("contact@flamboyants.example", 10), null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        var body = json.readTree(submitted.body());
+        var number = body.get("dossierNumber").asText();
+        var token = body.get("accessToken").asText();
+        assertThat(number).matches("ESMS-\\d{4}-\\d{4}");
+
+        var ack = awaitMail("contact@flamboyants.example", number + ".accuse-reception.1");
+        assertThat(ack.getSubject()).contains(number);
+
+        var status = get("/api/dossiers/" + number, "Bearer " + token);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(status.body()).get("status").asText()).isIn("SUBMITTED", "ADMISSIBILITY_REVIEW");
+
+        var recevabilite = awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+        claimAndComplete(REVIEWER, recevabilite, Map.of(
+                "recevabiliteDecision", typed("RECEVABLE", "String"),
+                "recevabiliteComment", typed("Dossier complet", "String")));
+
+        var instruction = awaitTask(REVIEWER, number, "Activity_InstruireDossier");
+        claimAndComplete(REVIEWER, instruction, Map.of(
+                "scoreMotivation", typed(4, "Integer"), "scorePerimetreFonctionnel", typed(4, "Integer"),
+                "scoreMutualisation", typed(3, "Integer"), "scoreInteroperabilite", typed(5, "Integer"),
+                "scorePlateformeRegionale", typed(2, "Integer"),
+                "instructionComment", typed("Projet mûr et mutualisé.", "String")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(statusOf(number)));
+        var committeeList = get("/api/campaigns/" + OPEN + "/dossiers", basic(COMMITTEE, COMMITTEE));
+        assertThat(committeeList.statusCode()).isEqualTo(200);
+        var line = json.readTree(committeeList.body()).get(0);
+        assertThat(line.get("dossierNumber").asText()).isEqualTo(number);
+        assertThat(line.get("grantAmount").asLong()).isEqualTo(250_000L);
+        assertThat(line.get("score").asInt()).isEqualTo(18);
+
+        var sitting = awaitTask(COMMITTEE, OPEN, "Activity_TenirSeanceComite");
+        claimAndComplete(COMMITTEE, sitting, Map.of(
+                "committeeDecisions", typed(json.writeValueAsString(List.of(Map.of(
+                        "dossierNumber", number, "decision", "RETENU", "reason", "Projet prioritaire"))), "Json"),
+                "lastSitting", typed(true, "Boolean")));
+
+        var decision = awaitMail("contact@flamboyants.example", number + ".decision.1");
+        assertThat(decision.getSubject()).contains(number);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SELECTED".equals(statusOf(number)));
+        var finalStatus = json.readTree(get("/api/dossiers/" + number, "Bearer " + token).body());
+        assertThat(finalStatus.get("grantAmount").asLong()).isEqualTo(250_000L);
+        awaitTask(REVIEWER, number, "Activity_SignerConvention");
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameDossier() throws Exception {
+        var request = application("idem@candidat.example", 8);
+        var first = post("/api/campaigns/" + OPEN + "/applications", request, null, "Idempotency-Key", "import-pai-42");
+        var second = post("/api/campaigns/" + OPEN + "/applications", request, null, "Idempotency-Key", "import-pai-42");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
+        var number = json.readTree(first.body()).get("dossierNumber").asText();
+        assertThat(json.readTree(second.body()).get("dossierNumber").asText()).isEqualTo(number);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier WHERE contact_email = 'idem@candidat.example'").query(Integer.class).single()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+
+        var otherBody = post("/api/campaigns/" + OPEN + "/applications", application("idem@candidat.example", 9), null,
+                "Idempotency-Key", "import-pai-42");
+        assertThat(otherBody.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void malformedOrInvalidApplicationsAreRefusedInFrenchAndLeaveNothingBehind() throws Exception {
+        long dossiersBefore = count("dossier");
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+
+        var malformed = post("/api/campaigns/" + OPEN + "/applications", "{\"organisation\": {", null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(malformed.body()).get("detail").asText()).contains("JSON valide");
+
+        var invalid = post("/api/campaigns/" + OPEN + "/applications", application("pas-une-adresse", 8)
+                .replace("\"970100001\"", "\"12\""), null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        var errors = json.readTree(invalid.body()).get("errors");
+        assertThat(errors.toString()).contains("organisation.contactEmail", "adresse e-mail invalide", "esms[0].finess", "FINESS");
+
+        var unknownRegion = post("/api/campaigns/" + OPEN + "/applications", application("r@candidat.example", 8)
+                .replace("\"Guadeloupe\"", "\"Atlantide\""), null);
+        assertThat(unknownRegion.statusCode()).isEqualTo(400);
+        assertThat(unknownRegion.body()).contains("région inconnue");
+
+        assertThat(post("/api/campaigns/inconnue/applications", application("x@candidat.example", 8), null).statusCode()).isEqualTo(404);
+        assertThat(post("/api/campaigns/" + OPEN + "/applications", "<xml/>", null, "Content-Type", "application/xml").statusCode()).isEqualTo(415);
+
+        assertThat(count("dossier")).isEqualTo(dossiersBefore);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void aClosedCampaignRefusesSubmissionsWithItsDatesAndClosesAtMidnightInGuadeloupe() throws Exception {
+        var created = post("/api/campaigns", campaign("esms-numerique-2021-guadeloupe", "2021-02-03", "2021-05-03",
+                "2021-03-03", "2021-06-03"), basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        var refused = post("/api/campaigns/esms-numerique-2021-guadeloupe/applications", application("tard@candidat.example", 8), null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        var problem = json.readTree(refused.body());
+        assertThat(problem.get("detail").asText()).contains("3 février 2021", "3 mai 2021 inclus", "America/Guadeloupe");
+        assertThat(problem.get("submissionClosesAt").asText()).isEqualTo("2021-05-04T04:00:00Z");
+
+        // 3 May 2021, 23:59:59 in Guadeloupe (UTC-4) is still open; midnight there is closed — though Paris is already on 4 May.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2021-05-04T03:59:59Z")));
+        var lastSecond = post("/api/campaigns/esms-numerique-2021-guadeloupe/applications", application("juste@candidat.example", 8), null);
+        assertThat(lastSecond.statusCode()).as(lastSecond.body()).isEqualTo(201);
+        assertThat(json.readTree(lastSecond.body()).get("dossierNumber").asText()).startsWith("ESMS-2021-");
+
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2021-05-04T04:00:00Z")));
+        var midnight = post("/api/campaigns/esms-numerique-2021-guadeloupe/applications", application("minuit@candidat.example", 8), null);
+        assertThat(midnight.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void engineRestAndStaffApiNeedALogin() throws Exception {
+        assertThat(get("/engine-rest/user", null).statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/task", basic(REVIEWER, "mauvais")).statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/task", basic(REVIEWER, REVIEWER)).statusCode()).isEqualTo(200);
+        var anonymous = get("/api/campaigns/" + OPEN + "/dossiers", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(post("/api/campaigns", campaign("x-y-z", "2026-01-01", "2026-02-01", "2026-01-01", "2026-03-01"),
+                basic(REVIEWER, REVIEWER)).statusCode()).isEqualTo(403);
+        assertThat(get("/api/dossiers/ESMS-1999-0001", basic(REVIEWER, REVIEWER)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDecisionsEvaluateAloneThroughEngineRest() throws Exception {
+        var admissibility = post("/engine-rest/decision-definition/key/esms-numerique-admissibility/evaluate", """
+                {"variables": {
+                  "publicType": {"value": "PA", "type": "String"},
+                  "projectType": {"value": "ACQUISITION", "type": "String"},
+                  "managingOrganisationSize": {"value": "PETIT", "type": "String"},
+                  "managingOrganisationCount": {"value": 1, "type": "Integer"},
+                  "esmsCount": {"value": 7, "type": "Integer"},
+                  "medicalised": {"value": true, "type": "Boolean"},
+                  "coreServicesCount": {"value": 1, "type": "Integer"},
+                  "honourStatementProvided": {"value": true, "type": "Boolean"},
+                  "purchasingFrameworkCompliant": {"value": true, "type": "Boolean"}}}""", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(admissibility.statusCode()).as(admissibility.body()).isEqualTo(200);
+        var reasons = json.readTree(admissibility.body());
+        assertThat(reasons.size()).isGreaterThanOrEqualTo(3);
+        reasons.forEach(r -> assertThat(r.get("reason").get("value").asText()).isNotBlank());
+
+        var funding = post("/engine-rest/decision-definition/key/esms-numerique-funding/evaluate", """
+                {"variables": {
+                  "projectType": {"value": "ACQUISITION", "type": "String"},
+                  "esmsCount": {"value": 31, "type": "Integer"},
+                  "smallEsmsEquipmentCount": {"value": 0, "type": "Integer"}}}""", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(funding.statusCode()).as(funding.body()).isEqualTo(200);
+        assertThat(json.readTree(funding.body()).get(0).get("grantAmount").get("value").asLong()).isEqualTo(750_000L);
+    }
+
+    // --- helpers: what a client of the API does ---
+
+    String application(String email, int esmsCount) {
+        var esms = new StringBuilder();
+        for (int i = 1; i <= esmsCount; i++) {
+            esms.append(i > 1 ? "," : "").append("""
+                    {"finess": "%s", "name": "EHPAD n°%d", "region": "Guadeloupe", "size": "MOYEN_GRAND", "medicalised": true}"""
+                    .formatted("97010%04d".formatted(i), i));
+        }
+        return """
+                {"organisation": {"name": "Association Les Flamboyants", "contactEmail": "%s"},
+                 "project": {"title": "Dossier usager informatisé mutualisé", "description": "Acquisition d'un DUI."},
+                 "publicType": "PA", "projectType": "ACQUISITION", "managingOrganisationSize": "MOYEN_GRAND",
+                 "managingOrganisationCount": 1, "coreServicesCount": 2, "honourStatementProvided": true,
+                 "purchasingFrameworkCompliant": true, "esms": [%s]}""".formatted(email, esms);
+    }
+
+    static String campaign(String key, String opens, String closes, String selectionOpens, String selectionCloses) {
+        return """
+                {"key": "%s", "callId": "esms-numerique", "title": "ESMS numérique — amorçage — Guadeloupe",
+                 "region": "Guadeloupe", "timeZone": "America/Guadeloupe",
+                 "submissionOpens": "%s", "submissionCloses": "%s", "selectionOpens": "%s", "selectionCloses": "%s",
+                 "budgetEnvelope": 2000000, "dossierPrefix": "ESMS", "reviewerGroup": "instructeurs-guadeloupe",
+                 "committeeGroup": "comite-guadeloupe"}""".formatted(key, opens, closes, selectionOpens, selectionCloses);
+    }
+
+    void user(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword(id);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    String statusOf(String number) {
+        return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ?").param(number).query(String.class).single();
+    }
+
+    long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    MimeMessage awaitMail(String recipient, String messageIdStart) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
+                                && m.getAllRecipients()[0].toString().contains(recipient);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+    }
+
+    String awaitTask(String user, String businessKey, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
+                    + "&taskDefinitionKey=" + taskKey, basic(user, user)).body());
+            return tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;
+        }, id -> id != null);
+    }
+
+    void claimAndComplete(String user, String taskId, Map<String, Object> variables) throws Exception {
+        var claim = post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", basic(user, user));
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+        var complete = post("/engine-rest/task/" + taskId + "/complete",
+                json.writeValueAsString(Map.of("variables", variables)), basic(user, user));
+        assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
+    }
+
+    static Map<String, Object> typed(Object value, String type) {
+        return Map.of("value", value, "type", type);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, String authorization, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length == 0 || !Arrays.asList(headers).contains("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode node(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+}
