@@ -1,0 +1,99 @@
+package fr.instruire.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Refuses to start a production run (the {@code postgres} profile) with a demo or weak admin password, or with the
+ * {@code demo} profile beside it.
+ *
+ * <p>It runs as an {@link EnvironmentPostProcessor} (registered in {@code META-INF/spring.factories}), once the
+ * configuration files are read and before any bean exists: the engine never creates its admin user with a known
+ * password and no demo data reaches the production database. Camunda creates {@code camunda.bpm.admin-user} only if
+ * absent, so a weak password that got in once would stay even after the variable is fixed.
+ */
+class ProductionSafety implements EnvironmentPostProcessor, Ordered {
+
+    static final String PRODUCTION_PROFILE = "postgres";
+    static final String DEMO_PROFILE = "demo";
+    static final String ADMIN_ID_PROPERTY = "camunda.bpm.admin-user.id";
+    static final String ADMIN_PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
+    static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+    /** The demo accounts' passwords (password = name) and the usual first guesses. */
+    private static final Set<String> DEMO_PASSWORDS = Set.of("demo", "instructeur.guadeloupe", "comite.guadeloupe",
+            "instructeur.martinique", "admin", "password");
+
+    private static final String PASSWORD = "INSTRUIRE_ADMIN_PASSWORD (" + ADMIN_PASSWORD_PROPERTY + ")";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        check(environment);
+    }
+
+    /** After the configuration files are loaded: they decide the active profiles and the admin password. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    static void check(Environment environment) {
+        var problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new UnsafeProductionConfigurationException(problems);
+        }
+    }
+
+    /** What forbids this start, each in French then English; empty outside production or when all is well. */
+    static List<String> problems(Environment environment) {
+        if (!environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+            return List.of();
+        }
+        var problems = new ArrayList<String>();
+        // with an active profile, the default one (demo) is not applied: demo here means someone asked for it
+        if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+            problems.add("SPRING_PROFILES_ACTIVE (spring.profiles.active) contient « demo » avec « postgres » : "
+                    + "les comptes de démonstration seraient créés en production. Retirez « demo ». / "
+                    + "SPRING_PROFILES_ACTIVE (spring.profiles.active) has \"demo\" beside \"postgres\": the demo "
+                    + "accounts would be created in production. Remove \"demo\".");
+        }
+        passwordProblem(environment).ifPresent(problems::add);
+        return List.copyOf(problems);
+    }
+
+    private static Optional<String> passwordProblem(Environment environment) {
+        var password = environment.getProperty(ADMIN_PASSWORD_PROPERTY, "").strip();
+        var adminId = environment.getProperty(ADMIN_ID_PROPERTY, "").strip();
+        String french;
+        String english;
+        if (password.isEmpty()) {
+            french = "n'est pas défini";
+            english = "is not set";
+        } else if (DEMO_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+            french = "est un mot de passe de démonstration";
+            english = "is a demo password";
+        } else if (password.equalsIgnoreCase(adminId)) {
+            french = "est égal à l'identifiant de l'administrateur (INSTRUIRE_ADMIN_USER)";
+            english = "equals the admin user id (INSTRUIRE_ADMIN_USER)";
+        } else if (password.length() < MINIMUM_PASSWORD_LENGTH) {
+            french = "fait moins de " + MINIMUM_PASSWORD_LENGTH + " caractères";
+            english = "is shorter than " + MINIMUM_PASSWORD_LENGTH + " characters";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(PASSWORD + " " + french + " : choisissez un mot de passe d'au moins "
+                + MINIMUM_PASSWORD_LENGTH + " caractères qui ne soit pas celui d'un compte de démonstration. / "
+                + PASSWORD + " " + english + ": choose a password of at least " + MINIMUM_PASSWORD_LENGTH
+                + " characters that no demo account uses.");
+    }
+}
