@@ -39,6 +39,12 @@ public class Campaigns {
         return jdbc.sql("SELECT COUNT(*) FROM region WHERE name = ?").param(region).query(Integer.class).single() > 0;
     }
 
+    /** The ARS of a region, by its official name (« ARS Guadeloupe, Saint-Martin, Saint-Barthélemy »). */
+    public String arsName(String region) {
+        return jdbc.sql("SELECT ars_name FROM region WHERE name = ?").param(region).query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Région inconnue : " + region));
+    }
+
     public List<String> regions() {
         return jdbc.sql("SELECT name FROM region ORDER BY name").query(String.class).list();
     }

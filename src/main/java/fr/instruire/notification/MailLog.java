@@ -1,0 +1,32 @@
+package fr.instruire.notification;
+
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code mail_log} table: every mail handed over, one row per (dossier, template, occurrence). */
+@Repository
+class MailLog {
+
+    private final JdbcClient jdbc;
+
+    MailLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many mails of this template the dossier has been sent, as committed (or as seen by this transaction). */
+    int count(String dossierNumber, String template) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_log WHERE dossier_number = ? AND template = ?")
+                .params(dossierNumber, template).query(Integer.class).single();
+    }
+
+    void record(String dossierNumber, String template, SentMail mail) {
+        jdbc.sql("""
+                INSERT INTO mail_log (message_id, dossier_number, template, recipient, subject, sent_at, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(mail.messageId(), dossierNumber, template, mail.recipient(), mail.subject(),
+                        mail.sentAt().atOffset(ZoneOffset.UTC), mail.state())
+                .update();
+    }
+}
