@@ -1,0 +1,408 @@
+package fr.instruire.models.esmsnumerique;
+
+import static fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Elements.*;
+import static fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Delegates;
+import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Facts;
+import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.MailTemplates;
+import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Messages;
+import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Recevabilite;
+
+/**
+ * The dossier's timeline, run on an in-memory engine with the real decision tables and the delegates replaced by
+ * recorders: the happy path whole, then each detour started where it begins.
+ */
+@Deployment(resources = {
+        EsmsNumeriqueDossier.BPMN,
+        EsmsNumeriqueDossier.ADMISSIBILITY_DMN,
+        EsmsNumeriqueDossier.FUNDING_DMN,
+        EsmsNumeriqueDossier.FORM_RECEVABILITE,
+        EsmsNumeriqueDossier.FORM_INSTRUCTION,
+        EsmsNumeriqueDossier.FORM_CONVENTION })
+class EsmsNumeriqueDossierProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    private static final String DOSSIER = "ESMS-2021-0007";
+    private static final String CAMPAIGN = "esms-numerique-2021-guadeloupe";
+    private static final String REVIEWERS = "instructeurs-guadeloupe";
+    private static final Instant SUBMITTED_AT = Instant.parse("2021-03-10T14:00:00Z");
+
+    /** A cluster of small managing organisations buying a DUI for 10 ESMS, 2 of them small ones needing equipment. */
+    private static final Map<String, Object> ADMISSIBLE_ACQUISITION = Map.of(
+            Facts.PUBLIC_TYPE, "PA",
+            Facts.PROJECT_TYPE, "ACQUISITION",
+            Facts.MANAGING_ORGANISATION_SIZE, "PETIT",
+            Facts.MANAGING_ORGANISATION_COUNT, 3,
+            Facts.ESMS_COUNT, 10,
+            Facts.MEDICALISED, true,
+            Facts.CORE_SERVICES_COUNT, 2,
+            Facts.HONOUR_STATEMENT_PROVIDED, true,
+            Facts.PURCHASING_FRAMEWORK_COMPLIANT, true,
+            Facts.SMALL_ESMS_EQUIPMENT_COUNT, 2);
+    /** 25 000 € × 10 ESMS + 20 000 € × 2 small ESMS equipped. */
+    private static final long ADMISSIBLE_ACQUISITION_GRANT = 290_000L;
+
+    /** What the delegates were called with, in order: {@code bean:argument}. */
+    private final List<String> journal = new ArrayList<>();
+    /** The dossier's facts as the tables would read them; a test changes them to model the applicant's edits. */
+    private final Map<String, Object> facts = new HashMap<>(ADMISSIBLE_ACQUISITION);
+
+    @BeforeEach
+    void replaceDelegatesWithRecorders() {
+        init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
+        Mocks.register(Delegates.SEND_MAIL,
+                (JavaDelegate) execution -> journal.add("sendMail:" + execution.getVariableLocal(TEMPLATE)));
+        Mocks.register(Delegates.LOAD_DOSSIER_FACTS, (ExecutionListener) execution -> {
+            journal.add("loadDossierFacts");
+            facts.forEach((name, value) -> execution.setVariable(name, transientValue(value)));
+        });
+        Mocks.register(Delegates.RECORD_ADMISSIBILITY_REVIEW,
+                (TaskListener) task -> journal.add("recordAdmissibilityReview:" + task.getVariable(RECEVABILITE_DECISION)));
+        Mocks.register(Delegates.REQUEST_COMPLEMENTS,
+                (JavaDelegate) execution -> journal.add("requestComplements:" + execution.getVariable(COMPLEMENTS_REQUEST)));
+        Mocks.register(Delegates.SET_DOSSIER_STATUS, (JavaDelegate) execution -> journal.add("setDossierStatus:"
+                + execution.getVariableLocal(STATUS)
+                + (execution.hasVariableLocal(REASON) ? ":" + execution.getVariableLocal(REASON) : "")));
+        Mocks.register(Delegates.RECORD_INSTRUCTION,
+                (JavaDelegate) execution -> journal.add("recordInstruction:" + execution.getVariable(GRANT_AMOUNT)));
+    }
+
+    @AfterEach
+    void resetDelegatesAndClock() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void admissibleDossierIsInstructedSelectedAndItsConventionSigned() {
+        var dossier = runtimeService().startProcessInstanceByKey(EsmsNumeriqueDossier.PROCESS_ID, DOSSIER, dossierVariables());
+        // the acknowledgement is sent in its own job: the intake's transaction commits before any mail goes out
+        assertThat(dossier).isStarted().isWaitingAt(ENVOYER_ACCUSE_RECEPTION);
+        assertThat(journal).isEmpty();
+
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        assertThat(admissibilityReasons(dossier)).isEmpty();
+        assertThat(task()).hasCandidateGroup(REVIEWERS);
+        assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-recevabilite\"");
+
+        complete(task(), withVariables(RECEVABILITE_DECISION, Recevabilite.RECEVABLE));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(INSTRUIRE_DOSSIER);
+        assertThat(task()).hasCandidateGroup(REVIEWERS);
+        assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-instruction\"");
+
+        complete(task(), instruction());
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(DECISION_COMITE_RECUE).variables()
+                .containsEntry(GRANT_AMOUNT, ADMISSIBLE_ACQUISITION_GRANT);
+
+        correlateCommitteeDecision(true, "Projet mutualisé entre trois organismes gestionnaires.");
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(SIGNER_CONVENTION);
+        assertThat(task()).hasCandidateGroup(REVIEWERS);
+        assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-convention\"");
+
+        complete(task(), withVariables(CONVENTION_SIGNED_ON, "2021-06-15"));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isEnded().hasPassedInOrder(
+                CANDIDATURE_DEPOSEE, ENVOYER_ACCUSE_RECEPTION, EVALUER_RECEVABILITE, VERIFIER_RECEVABILITE,
+                NOTIFIER_RECEVABILITE, INSTRUIRE_DOSSIER, CALCULER_FINANCEMENT, ENREGISTRER_INSTRUCTION,
+                DECISION_COMITE_RECUE, NOTIFIER_DECISION, SIGNER_CONVENTION, ENREGISTRER_CONVENTION, CONVENTION_SIGNEE);
+        assertThat(journal).containsExactly(
+                "sendMail:" + MailTemplates.ACCUSE_RECEPTION,
+                "loadDossierFacts",
+                "recordAdmissibilityReview:" + Recevabilite.RECEVABLE,
+                "sendMail:" + MailTemplates.RECEVABILITE,
+                "loadDossierFacts",
+                "recordInstruction:" + ADMISSIBLE_ACQUISITION_GRANT,
+                "sendMail:" + MailTemplates.DECISION,
+                "setDossierStatus:CONVENTION_SIGNED");
+    }
+
+    @Test
+    void dossierFailingTheRulesShowsTheirReasonsToTheReviewer() {
+        facts.put(Facts.HONOUR_STATEMENT_PROVIDED, false);
+        facts.put(Facts.ESMS_COUNT, 5);
+
+        var dossier = startBefore(EVALUER_RECEVABILITE);
+        runAsyncSteps(dossier);
+
+        // the rules inform the reviewer, who decides: the dossier still goes to the check
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        assertThat(admissibilityReasons(dossier)).hasSize(2)
+                .anySatisfy(reason -> assertThat(reason).startsWith("Respect du cahier des charges national DUI"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("Grappe"));
+        // facts are read from the dossier each time, never kept in the process
+        assertThat(runtimeService().getVariables(dossier.getId())).doesNotContainKeys(
+                Facts.HONOUR_STATEMENT_PROVIDED, Facts.ESMS_COUNT, Facts.PROJECT_TYPE);
+    }
+
+    @Test
+    void requestedComplementsOnceReceivedGoThroughTheRulesAndTheReviewerAgain() {
+        facts.put(Facts.HONOUR_STATEMENT_PROVIDED, false);
+        var dossier = startBefore(EVALUER_RECEVABILITE);
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        assertThat(admissibilityReasons(dossier)).hasSize(1);
+
+        complete(task(), withVariables(
+                RECEVABILITE_DECISION, Recevabilite.COMPLEMENTS,
+                COMPLEMENTS_REQUEST, "Attestation sur l'honneur signée",
+                RECEVABILITE_COMMENT, "Attestation manquante"));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(ATTENTE_COMPLEMENTS);
+        assertThat(complementsDeadline().getDuedate()).isEqualTo(Date.from(SUBMITTED_AT.plus(Duration.ofDays(15))));
+
+        facts.put(Facts.HONOUR_STATEMENT_PROVIDED, true);
+        runtimeService().createMessageCorrelation(Messages.COMPLEMENTS_RECEIVED).processInstanceBusinessKey(DOSSIER)
+                .correlate();
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE).hasPassed(COMPLEMENTS_RECUS)
+                .hasNotPassed(DELAI_COMPLEMENTS_ECOULE);
+        assertThat(admissibilityReasons(dossier)).isEmpty();
+        assertThat(managementService().createJobQuery().timers().count()).isZero();
+        assertThat(journal).containsExactly(
+                "loadDossierFacts",
+                "recordAdmissibilityReview:" + Recevabilite.COMPLEMENTS,
+                "requestComplements:Attestation sur l'honneur signée",
+                "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS,
+                "loadDossierFacts");
+    }
+
+    @Test
+    void dossierWithoutComplementsWithinTheDelayIsDeclaredInadmissibleAndNotified() {
+        var dossier = startBefore(ENVOYER_DEMANDE_COMPLEMENTS);
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(ATTENTE_COMPLEMENTS);
+
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(15))));
+        execute(complementsDeadline());
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isEnded().hasPassedInOrder(
+                DELAI_COMPLEMENTS_ECOULE, DECLARER_IRRECEVABLE, NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE);
+        assertThat(journal).containsExactly(
+                "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS,
+                "setDossierStatus:INADMISSIBLE:Compléments non reçus dans le délai imparti",
+                "sendMail:" + MailTemplates.RECEVABILITE);
+    }
+
+    @Test
+    void complementsArrivingAfterTheDeadlineNoLongerMatchTheDossier() {
+        var dossier = startBefore(ATTENTE_COMPLEMENTS);
+        execute(complementsDeadline());
+        runAsyncSteps(dossier);
+        assertThat(dossier).isEnded();
+
+        // the intake API must answer that the deadline has passed
+        assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.COMPLEMENTS_RECEIVED)
+                .processInstanceBusinessKey(DOSSIER).correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+    }
+
+    @Test
+    void reviewerDeclaringTheDossierInadmissibleNotifiesTheApplicant() {
+        var dossier = startBefore(VERIFIER_RECEVABILITE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+
+        complete(task(), withVariables(
+                RECEVABILITE_DECISION, Recevabilite.IRRECEVABLE,
+                RECEVABILITE_COMMENT, "Le projet ne concerne aucun ESMS pour personnes âgées ou handicapées."));
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isEnded().hasPassedInOrder(NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE)
+                .hasNotPassed(DECLARER_IRRECEVABLE, INSTRUIRE_DOSSIER);
+        // the reviewer's decision (and the status) is recorded by the task listener, not again by the process
+        assertThat(journal).containsExactly(
+                "recordAdmissibilityReview:" + Recevabilite.IRRECEVABLE,
+                "sendMail:" + MailTemplates.RECEVABILITE);
+    }
+
+    @Test
+    void dossierNotSelectedByTheCommitteeIsNotifiedAndEnds() {
+        var dossier = startBefore(DECISION_COMITE_RECUE);
+
+        correlateCommitteeDecision(false, "Score insuffisant au regard de l'enveloppe.");
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isEnded().hasPassedInOrder(NOTIFIER_DECISION, DOSSIER_RETENU, DOSSIER_NON_RETENU)
+                .hasNotPassed(SIGNER_CONVENTION).variables().containsEntry(COMMITTEE_REASON,
+                        "Score insuffisant au regard de l'enveloppe.");
+        assertThat(journal).containsExactly("sendMail:" + MailTemplates.DECISION);
+    }
+
+    @Test
+    void committeeDecisionOfAnotherCampaignDoesNotReachTheDossier() {
+        startBefore(DECISION_COMITE_RECUE);
+
+        assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.COMMITTEE_DECISION)
+                .processInstanceBusinessKey(DOSSIER)
+                .processInstanceVariableEquals(CAMPAIGN_KEY, "esms-numerique-2022-guadeloupe")
+                .setVariable(SELECTED, true)
+                .correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+    }
+
+    @Test
+    void unsignedConventionIsRemindedAndStillAwaitsSignature() {
+        var dossier = startBefore(SIGNER_CONVENTION);
+        var reminder = managementService().createJobQuery().timers().activityId(RELANCE_CONVENTION).singleResult();
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(SUBMITTED_AT.plus(Duration.ofDays(21))));
+
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        execute(reminder);
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isWaitingAt(SIGNER_CONVENTION).hasPassed(RELANCER_CONVENTION, RELANCE_ENVOYEE);
+        assertThat(journal).containsExactly("sendMail:" + MailTemplates.RELANCE_CONVENTION);
+
+        complete(task(), withVariables(CONVENTION_SIGNED_ON, "2021-07-05"));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isEnded().hasPassed(ENREGISTRER_CONVENTION, CONVENTION_SIGNEE);
+    }
+
+    @Test
+    void failingMailIsRetriedEveryFiveMinutesWithoutUndoingTheStepsBefore() {
+        Mocks.register(Delegates.SEND_MAIL, (JavaDelegate) execution -> {
+            throw new IllegalStateException("SMTP server unavailable");
+        });
+        var dossier = startBefore(VERIFIER_RECEVABILITE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        complete(task(), withVariables(RECEVABILITE_DECISION, Recevabilite.RECEVABLE));
+        execute(job()); // the savepoint after the review
+        assertThat(dossier).isWaitingAt(NOTIFIER_RECEVABILITE);
+
+        var mail = managementService().createJobQuery().activityId(NOTIFIER_RECEVABILITE).singleResult();
+        assertThatThrownBy(() -> managementService().executeJob(mail.getId())).hasMessageContaining("SMTP");
+
+        var retried = managementService().createJobQuery().activityId(NOTIFIER_RECEVABILITE).singleResult();
+        assertThat(retried.getRetries()).isEqualTo(4);
+        assertThat(retried.getDuedate()).isEqualTo(Date.from(SUBMITTED_AT.plus(Duration.ofMinutes(5))));
+        // the reviewer's decision stays recorded: the mail is its own transaction
+        assertThat(journal).containsExactly("recordAdmissibilityReview:" + Recevabilite.RECEVABLE);
+        assertThat(taskService().createTaskQuery().processInstanceId(dossier.getId()).count()).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Map<String, Object> dossierVariables() {
+        return withVariables(
+                DOSSIER_NUMBER, DOSSIER,
+                CAMPAIGN_KEY, CAMPAIGN,
+                REVIEWER_GROUP, REVIEWERS,
+                COMPLEMENTS_DELAY, "P15D",
+                CONVENTION_REMINDER_DELAY, "P21D");
+    }
+
+    /** A detour, started where it begins, with what the intake would have set. */
+    private ProcessInstance startBefore(String activityId) {
+        return runtimeService().createProcessInstanceByKey(EsmsNumeriqueDossier.PROCESS_ID)
+                .businessKey(DOSSIER)
+                .setVariables(dossierVariables())
+                .startBeforeActivity(activityId)
+                .execute();
+    }
+
+    private static Map<String, Object> instruction() {
+        return withVariables(
+                SCORE_MOTIVATION, 4,
+                SCORE_PERIMETRE_FONCTIONNEL, 3,
+                SCORE_MUTUALISATION, 5,
+                SCORE_INTEROPERABILITE, 4,
+                SCORE_PLATEFORME_REGIONALE, 2,
+                INSTRUCTION_COMMENT, "Projet structurant pour trois organismes gestionnaires.");
+    }
+
+    private void correlateCommitteeDecision(boolean selected, String reason) {
+        runtimeService().createMessageCorrelation(Messages.COMMITTEE_DECISION)
+                .processInstanceBusinessKey(DOSSIER)
+                .processInstanceVariableEquals(CAMPAIGN_KEY, CAMPAIGN)
+                .setVariable(SELECTED, selected)
+                .setVariable(COMMITTEE_REASON, reason)
+                .correlate();
+    }
+
+    /**
+     * Runs the dossier's pending asynchronous continuations (mails, service tasks, savepoints after user tasks) one
+     * job at a time, as the job executor would; timers are left to the test.
+     */
+    private void runAsyncSteps(ProcessInstance dossier) {
+        for (int i = 0; i < 20; i++) {
+            List<Job> jobs = managementService().createJobQuery().processInstanceId(dossier.getId()).messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            execute(jobs.get(0));
+        }
+        throw new AssertionError("the dossier keeps creating asynchronous jobs");
+    }
+
+    private static Job complementsDeadline() {
+        return managementService().createJobQuery().timers().activityId(DELAI_COMPLEMENTS_ECOULE).singleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> admissibilityReasons(ProcessInstance dossier) {
+        return (List<String>) runtimeService().getVariable(dossier.getId(), ADMISSIBILITY_REASONS);
+    }
+
+    private static String deployedForm(Task task) {
+        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TypedValue transientValue(Object value) {
+        if (value instanceof String s) {
+            return Variables.stringValue(s, true);
+        }
+        if (value instanceof Integer n) {
+            return Variables.integerValue(n, true);
+        }
+        if (value instanceof Boolean b) {
+            return Variables.booleanValue(b, true);
+        }
+        throw new IllegalArgumentException("unexpected fact " + value);
+    }
+}
