@@ -56,11 +56,27 @@ class DemoData {
         this.tasks = tasks;
     }
 
+    /**
+     * Runs beside the started application: the dossiers move through their asynchronous steps on the job executor,
+     * which starts on the same event.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    void seedInBackground() {
         if (campaigns.find(CAMPAIGN).isPresent()) {
             return;
         }
+        var seeding = new Thread(() -> {
+            try {
+                seed();
+            } catch (RuntimeException e) {
+                log.error("Démo : les données d'exemple n'ont pas pu être créées", e);
+            }
+        }, "demo-data");
+        seeding.setDaemon(true);
+        seeding.start();
+    }
+
+    void seed() {
         log.info("Démo : création des comptes, de la campagne {} et de dossiers d'exemple", CAMPAIGN);
         var zone = ZoneId.of("America/Guadeloupe");
         var today = LocalDate.ofInstant(Clock.now(), zone);

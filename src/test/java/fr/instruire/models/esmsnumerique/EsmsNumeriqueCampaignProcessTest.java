@@ -37,7 +37,7 @@ import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Messages;
 class EsmsNumeriqueCampaignProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
     private static final String CAMPAIGN = "esms-numerique-2021-guadeloupe";
     private static final String COMMITTEE = "comite-guadeloupe";

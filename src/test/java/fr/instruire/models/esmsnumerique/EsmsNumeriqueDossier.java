@@ -64,6 +64,7 @@ final class EsmsNumeriqueDossier {
         static final String REQUEST_COMPLEMENTS = "requestComplements";
         static final String SET_DOSSIER_STATUS = "setDossierStatus";
         static final String RECORD_INSTRUCTION = "recordInstruction";
+        static final String CHECK_INSTRUCTION = "checkInstruction";
 
         private Delegates() {
         }

@@ -56,7 +56,7 @@ import fr.instruire.models.esmsnumerique.EsmsNumeriqueDossier.Recevabilite;
 class EsmsNumeriqueDossierProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
     private static final String DOSSIER = "ESMS-2021-0007";
     private static final String CAMPAIGN = "esms-numerique-2021-guadeloupe";
@@ -100,6 +100,7 @@ class EsmsNumeriqueDossierProcessTest {
         Mocks.register(Delegates.SET_DOSSIER_STATUS, (JavaDelegate) execution -> journal.add("setDossierStatus:"
                 + execution.getVariableLocal(STATUS)
                 + (execution.hasVariableLocal(REASON) ? ":" + execution.getVariableLocal(REASON) : "")));
+        Mocks.register(Delegates.CHECK_INSTRUCTION, (TaskListener) task -> { });
         Mocks.register(Delegates.RECORD_INSTRUCTION,
                 (JavaDelegate) execution -> journal.add("recordInstruction:" + execution.getVariable(GRANT_AMOUNT)));
     }
