@@ -35,7 +35,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.support.EmbeddedServices;
@@ -142,6 +141,45 @@ class EsmsNumeriqueJourneyIT {
         var finalStatus = json.readTree(get("/api/dossiers/" + number, "Bearer " + token).body());
         assertThat(finalStatus.get("grantAmount").asLong()).isEqualTo(250_000L);
         awaitTask(REVIEWER, number, "Activity_SignerConvention");
+    }
+
+    @Test
+    void theApplicantAddsDocumentsCheckedByContentAndAnswersAComplementsRequest() throws Exception {
+        var body = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("pieces@candidat.example", 8), null).body());
+        var number = body.get("dossierNumber").asText();
+        var bearer = "Bearer " + body.get("accessToken").asText();
+
+        var pdf = upload(number, "budget.pdf", "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII), "application/pdf", bearer);
+        assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(201);
+        assertThat(json.readTree(pdf.body()).get("contentType").asText()).isEqualTo("application/pdf");
+        var disguised = upload(number, "planning.pdf", "ceci n'est pas un PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", bearer);
+        assertThat(disguised.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(disguised.body()).get("detail").asText()).contains("reconnu au contenu");
+        var tooLarge = upload(number, "gros.pdf", new byte[11 * 1024 * 1024], "application/pdf", bearer);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(tooLarge.body()).get("detail").asText()).contains("10 Mo");
+        assertThat(get("/api/dossiers/" + number, "Bearer jeton-d-un-autre").statusCode()).isEqualTo(401);
+        assertThat(get("/api/dossiers/" + number, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"trop tôt\"}", bearer).statusCode()).isEqualTo(409);
+
+        var recevabilite = awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+        claimAndComplete(REVIEWER, recevabilite, Map.of(
+                "recevabiliteDecision", typed("COMPLEMENTS", "String"),
+                "complementsRequest", typed("Merci de joindre le planning prévisionnel du projet.", "String")));
+        var request = awaitMail("pieces@candidat.example", number + ".demande-complements.1");
+        assertThat(request.getContent().toString()).contains("planning prévisionnel");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_COMPLEMENTS".equals(statusOf(number)));
+        var pending = json.readTree(get("/api/dossiers/" + number, bearer).body());
+        assertThat(pending.get("complementsRequested").get("request").asText()).contains("planning prévisionnel");
+        assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"\"}", bearer).statusCode()).isEqualTo(400);
+        assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"x\"}", basic(REVIEWER, REVIEWER)).statusCode())
+                .as("only the applicant answers").isEqualTo(403);
+
+        var answered = post("/api/dossiers/" + number + "/complements", "{\"message\": \"Planning joint en pièce.\"}", bearer);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(json.readTree(answered.body()).get("status").asText()).isEqualTo("ADMISSIBILITY_REVIEW");
+        awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+        assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"encore\"}", bearer).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -356,7 +394,19 @@ class EsmsNumeriqueJourneyIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode node(HttpResponse<String> response) throws Exception {
-        return json.readTree(response.body());
+    HttpResponse<String> upload(String number, String filename, byte[] content, String type, String authorization) throws Exception {
+        var boundary = "----instruire" + System.nanoTime();
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        var bodyBytes = new java.io.ByteArrayOutputStream();
+        bodyBytes.write(head);
+        bodyBytes.write(content);
+        bodyBytes.write(tail);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers/" + number + "/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodyBytes.toByteArray()));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -25,8 +25,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Every refusal of Instruire's API as application/problem+json, in French, with field-level errors. */
-@RestControllerAdvice(basePackages = "fr.instruire")
+/**
+ * Every refusal of Instruire's API as application/problem+json, in French, with field-level errors. Not limited to
+ * Instruire's controllers: a multipart upload too large is refused before any controller is chosen.
+ */
+@RestControllerAdvice
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
