@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,6 +53,7 @@ import fr.instruire.support.EmbeddedServices;
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
 @ActiveProfiles("test")
+@DirtiesContext // closed while its PostgreSQL still runs, not in a shutdown hook racing the database's
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EsmsNumeriqueJourneyIT {
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,7 @@ import fr.instruire.support.EmbeddedServices;
         "instruire.mail.outbox-dir=",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000"})
 @ActiveProfiles("test")
+@DirtiesContext // closed while its PostgreSQL still runs, not in a shutdown hook racing the database's
 class MailOutageIT {
 
     @DynamicPropertySource
