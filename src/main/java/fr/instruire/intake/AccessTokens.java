@@ -22,8 +22,12 @@ final class AccessTokens {
     }
 
     static String hash(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,8 +2,6 @@ package fr.instruire.intake;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +101,7 @@ class IntakeController {
         var type = DocumentTypes.detect(content, filename).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Type de document non accepté", "« " + filename + " » n'est pas d'un type accepté (" + DocumentTypes.ACCEPTED
                 + ") ; le type est reconnu au contenu du fichier."));
-        var sha = AccessTokens.hash(new String(content, StandardCharsets.ISO_8859_1));
+        var sha = AccessTokens.sha256(content);
         var id = documents.add(number, filename, type, content, sha, actor);
         dossiers.recordEvent(number, actor, "DOCUMENT_ADDED", filename + " (" + type + ", " + content.length + " octets)");
         var stored = documents.of(number).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
@@ -124,9 +122,8 @@ class IntakeController {
 
     private String hash(ApplicationRequest request) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsBytes(request)));
-        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            return AccessTokens.sha256(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
