@@ -155,7 +155,7 @@ class EsmsNumeriqueDossierProcessTest {
                 "loadDossierFacts",
                 "recordInstruction:" + ADMISSIBLE_ACQUISITION_GRANT,
                 "sendMail:" + MailTemplates.DECISION,
-                "setDossierStatus:CONVENTION_SIGNED");
+                "setDossierStatus:CONVENTION_SIGNED:Convention ARS – organisme gestionnaire signée le 2021-06-15");
     }
 
     @Test
