@@ -1,9 +1,11 @@
 package fr.instruire.demo;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +22,36 @@ import org.springframework.stereotype.Component;
 import fr.instruire.campaign.CampaignDefinition;
 import fr.instruire.campaign.CampaignService;
 import fr.instruire.campaign.Campaigns;
+import fr.instruire.dossier.Dossiers;
 import fr.instruire.intake.ApplicationRequest;
 import fr.instruire.intake.ApplicationRequest.EsmsRequest;
 import fr.instruire.intake.IntakeService;
-import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Clock;
 
-/** Seeds the demo once: nothing is created again when the campaign already exists. */
+/**
+ * Seeds the demo once per campaign: two ESMS numérique campaigns, Guadeloupe and Martinique, each with its own
+ * reviewers and committee, so that each region's staff see their own dossiers only. Dossiers are created and moved
+ * through the same API, processes and tasks as real ones.
+ */
 @Component
 @ConditionalOnProperty(name = "instruire.demo.enabled", havingValue = "true")
 class DemoData {
 
-    static final String CAMPAIGN = "esms-numerique-2026-guadeloupe";
-    static final String REVIEWER = "instructeur.guadeloupe";
-    static final String REVIEWERS = "instructeurs-guadeloupe";
-    static final String COMMITTEE_MEMBER = "comite.guadeloupe";
-    static final String COMMITTEE = "comite-guadeloupe";
+    /** One demo session of the call: its ARS, its accounts (password = name) and its groups. */
+    record DemoCampaign(String key, String region, String arsName, String reviewer, String reviewerName,
+                        String reviewers, String committeeMember, String committeeMemberName, String committee) {
+    }
+
+    static final DemoCampaign GUADELOUPE = new DemoCampaign("esms-numerique-2026-guadeloupe", "Guadeloupe",
+            "ARS Guadeloupe, Saint-Martin, Saint-Barthélemy", "instructeur.guadeloupe", "Inès Instructrice",
+            "instructeurs-guadeloupe", "comite.guadeloupe", "Claude Comité", "comite-guadeloupe");
+    static final DemoCampaign MARTINIQUE = new DemoCampaign("esms-numerique-2026-martinique", "Martinique",
+            "ARS Martinique", "instructeur.martinique", "Marius Instructeur", "instructeurs-martinique",
+            "comite.martinique", "Camille Comité", "comite-martinique");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String VERIFY = "Activity_VerifierRecevabilite";
+    private static final String INSTRUCT = "Activity_InstruireDossier";
 
     private final CampaignService campaignService;
     private final Campaigns campaigns;
@@ -46,14 +60,14 @@ class DemoData {
     private final TaskService tasks;
     private final Dossiers dossiers;
 
-    DemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, IdentityService identity, TaskService tasks,
-             Dossiers dossiers) {
-        this.dossiers = dossiers;
+    DemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, IdentityService identity,
+             TaskService tasks, Dossiers dossiers) {
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.intake = intake;
         this.identity = identity;
         this.tasks = tasks;
+        this.dossiers = dossiers;
     }
 
     /**
@@ -62,7 +76,7 @@ class DemoData {
      */
     @EventListener(ApplicationReadyEvent.class)
     void seedInBackground() {
-        if (campaigns.find(CAMPAIGN).isPresent()) {
+        if (campaigns.find(GUADELOUPE.key()).isPresent() && campaigns.find(MARTINIQUE.key()).isPresent()) {
             return;
         }
         var seeding = new Thread(() -> {
@@ -77,42 +91,64 @@ class DemoData {
     }
 
     void seed() {
-        log.info("Démo : création des comptes, de la campagne {} et de dossiers d'exemple", CAMPAIGN);
-        var zone = ZoneId.of("America/Guadeloupe");
-        var today = LocalDate.ofInstant(Clock.now(), zone);
-        // The call's calendar shape, moved to today: dépôt open for three months, sélection a month after it opens.
-        campaignService.open(new CampaignDefinition(CAMPAIGN, "esms-numerique",
-                "ESMS numérique — phase d'amorçage — ARS Guadeloupe, Saint-Martin, Saint-Barthélemy (démo)",
-                "Guadeloupe", zone.getId(), today.minusDays(30).toString(), today.plusDays(60).toString(),
-                today.toString(), today.plusDays(90).toString(), 2_000_000L, "ESMS", REVIEWERS, COMMITTEE,
-                "P15D", "P21D", "esms-numerique@ars-guadeloupe.example"));
-        user(REVIEWER, "Inès", "Instructrice", REVIEWERS);
-        user(COMMITTEE_MEMBER, "Claude", "Comité", COMMITTEE);
-
-        var waiting = submit("EHPAD Les Flamboyants", "Dossier usager informatisé pour la grappe des Flamboyants", "PA", "PETIT", 2, 8, "Guadeloupe");
-        submit("Association Kaz'Autonomie", "DUI pour deux foyers d'accueil", "PH", "PETIT", 1, 2, "Guadeloupe");
-        var complements = submit("Fondation Alizés Handicap", "Montée de version du DUI Alizés", "PH", "MOYEN_GRAND", 1, 4, "Guadeloupe");
-        var instructing = submit("Groupe Solidarité Caraïbes", "Acquisition d'un DUI mutualisé", "PA", "MOYEN_GRAND", 1, 12, "Guadeloupe");
-        var instructedA = submit("Résidences du Soleil", "DUI interopérable MSSanté et DMP", "PA", "MOYEN_GRAND", 1, 10, "Guadeloupe");
-        var instructedB = submit("Réseau Antilles Autonomie", "DUI commun Guadeloupe–Martinique", "PH", "MOYEN_GRAND", 1, 6, "Martinique");
-
-        review(complements, Map.of("recevabiliteDecision", "COMPLEMENTS",
-                "complementsRequest", "Merci de transmettre l'attestation sur l'honneur signée et le planning prévisionnel du projet."));
-        for (var number : List.of(instructing, instructedA, instructedB)) {
-            review(number, Map.of("recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet."));
+        if (campaigns.find(GUADELOUPE.key()).isEmpty()) {
+            seedGuadeloupe();
         }
-        instruct(instructedA, 4, "Projet mûr, équipe projet identifiée, interopérabilité MSSanté et DMP prévue.");
-        instruct(instructedB, 3, "Projet multirégional cohérent ; financement partagé entre les ARS Guadeloupe et Martinique.");
-        await(waiting, "Activity_VerifierRecevabilite");
-        await(instructing, "Activity_InstruireDossier");
-        log.info("Démo prête : connectez-vous sur /camunda avec {} / {}", REVIEWER, REVIEWER);
+        if (campaigns.find(MARTINIQUE.key()).isEmpty()) {
+            seedMartinique();
+        }
+        log.info("Démo prête : connectez-vous sur /camunda avec {} / {}", GUADELOUPE.reviewer(), GUADELOUPE.reviewer());
     }
 
-    private void user(String id, String firstName, String lastName, String group) {
+    private void seedGuadeloupe() {
+        var c = open(GUADELOUPE, "America/Guadeloupe", 2_000_000L);
+        var waiting = submit(c, "EHPAD Les Flamboyants", "Dossier usager informatisé pour la grappe des Flamboyants", "PA", "PETIT", 2, 8, null);
+        submit(c, "Association Kaz'Autonomie", "DUI pour deux foyers d'accueil", "PH", "PETIT", 1, 2, null);
+        var complements = submit(c, "Fondation Alizés Handicap", "Montée de version du DUI Alizés", "PH", "MOYEN_GRAND", 1, 4, null);
+        var instructing = submit(c, "Groupe Solidarité Caraïbes", "Acquisition d'un DUI mutualisé", "PA", "MOYEN_GRAND", 1, 12, null);
+        var instructedA = submit(c, "Résidences du Soleil", "DUI interopérable MSSanté et DMP", "PA", "MOYEN_GRAND", 1, 10, null);
+        var instructedB = submit(c, "Réseau Antilles Autonomie", "DUI commun Guadeloupe–Martinique", "PH", "MOYEN_GRAND", 1, 6, "Martinique");
+
+        review(c, complements, Map.of("recevabiliteDecision", "COMPLEMENTS",
+                "complementsRequest", "Merci de transmettre l'attestation sur l'honneur signée et le planning prévisionnel du projet."));
+        for (var number : List.of(instructing, instructedA, instructedB)) {
+            review(c, number, Map.of("recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet."));
+        }
+        instruct(c, instructedA, 4, "Projet mûr, équipe projet identifiée, interopérabilité MSSanté et DMP prévue.");
+        instruct(c, instructedB, 3, "Projet multirégional cohérent ; financement partagé entre les ARS Guadeloupe et Martinique.");
+        await(waiting, VERIFY);
+        await(instructing, INSTRUCT);
+    }
+
+    private void seedMartinique() {
+        var c = open(MARTINIQUE, "America/Martinique", 1_500_000L);
+        var waiting = submit(c, "Association Madinina Seniors", "DUI pour les EHPAD du Nord Caraïbe", "PA", "MOYEN_GRAND", 1, 9, null);
+        var instructed = submit(c, "Fondation Lumina Handicap", "Mise en conformité du DUI Lumina", "PH", "MOYEN_GRAND", 1, 5, null);
+        review(c, instructed, Map.of("recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet."));
+        instruct(c, instructed, 4, "Montée de version bien cadrée, MSSanté et DMP déjà raccordés.");
+        await(waiting, VERIFY);
+    }
+
+    /** The call's calendar shape, moved to today: dépôt open for three months, sélection open from today. */
+    private DemoCampaign open(DemoCampaign c, String zoneId, long budget) {
+        log.info("Démo : création de la campagne {}, de ses comptes et de dossiers d'exemple", c.key());
+        var zone = ZoneId.of(zoneId);
+        var today = LocalDate.ofInstant(Clock.now(), zone);
+        campaignService.open(new CampaignDefinition(c.key(), "esms-numerique",
+                "ESMS numérique — phase d'amorçage — " + c.arsName() + " (démo)", c.region(), zone.getId(),
+                today.minusDays(30).toString(), today.plusDays(60).toString(), today.toString(),
+                today.plusDays(90).toString(), budget, "ESMS", c.reviewers(), c.committee(), "P15D", "P21D",
+                "esms-numerique@ars-" + slug(c.region()) + ".example"));
+        user(c.reviewer(), c.reviewerName(), c.reviewers());
+        user(c.committeeMember(), c.committeeMemberName(), c.committee());
+        return c;
+    }
+
+    private void user(String id, String name, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             var user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
+            user.setFirstName(name.substring(0, name.indexOf(' ')));
+            user.setLastName(name.substring(name.indexOf(' ') + 1));
             user.setEmail(id + "@ars.example");
             user.setPassword(id);
             identity.saveUser(user);
@@ -120,14 +156,15 @@ class DemoData {
         }
     }
 
-    private String submit(String organisation, String title, String publicType, String size, int organisations,
-                          int esmsInGuadeloupe, String otherRegion) {
-        var esms = new java.util.ArrayList<EsmsRequest>();
-        for (int i = 1; i <= esmsInGuadeloupe; i++) {
-            esms.add(new EsmsRequest("97010%04d".formatted(i + organisation.length() * 10), "Établissement " + i + " — " + organisation,
-                    "Guadeloupe", "PETIT".equals(size) ? "PETIT" : "MOYEN_GRAND", i % 2 == 0, "PETIT".equals(size) && i <= 2));
+    private String submit(DemoCampaign c, String organisation, String title, String publicType, String size,
+                          int organisations, int esmsInRegion, String otherRegion) {
+        var esms = new ArrayList<EsmsRequest>();
+        var finessPrefix = "Martinique".equals(c.region()) ? "97220" : "97010";
+        for (int i = 1; i <= esmsInRegion; i++) {
+            esms.add(new EsmsRequest(finessPrefix + "%04d".formatted(i + organisation.length() * 10), "Établissement " + i + " — " + organisation,
+                    c.region(), size, i % 2 == 0, "PETIT".equals(size) && i <= 2));
         }
-        if (!"Guadeloupe".equals(otherRegion)) {
+        if (otherRegion != null) {
             for (int i = 1; i <= 3; i++) {
                 esms.add(new EsmsRequest("97220%04d".formatted(i), "Service " + i + " — " + organisation, otherRegion, "MOYEN_GRAND", false, false));
             }
@@ -136,18 +173,18 @@ class DemoData {
                 new ApplicationRequest.Organisation(organisation, null, "Direction", slug(organisation) + "@candidat.example"),
                 new ApplicationRequest.Project(title, "Projet de démonstration : " + title + "."),
                 publicType, "ACQUISITION", size, organisations, 2, true, true, esms, null, null, null);
-        return intake.submit(CAMPAIGN, request, null, null).response().dossierNumber();
+        return intake.submit(c.key(), request, null, null).response().dossierNumber();
     }
 
-    private void review(String number, Map<String, Object> decision) {
-        complete(await(number, "Activity_VerifierRecevabilite"), REVIEWER, REVIEWERS, decision);
+    private void review(DemoCampaign c, String number, Map<String, Object> decision) {
+        complete(await(number, VERIFY), c.reviewer(), c.reviewers(), decision);
     }
 
-    private void instruct(String number, int score, String opinion) {
-        complete(await(number, "Activity_InstruireDossier"), REVIEWER, REVIEWERS, Map.of(
+    private void instruct(DemoCampaign c, String number, int score, String opinion) {
+        complete(await(number, INSTRUCT), c.reviewer(), c.reviewers(), Map.of(
                 "scoreMotivation", score, "scorePerimetreFonctionnel", score, "scoreMutualisation", score - 1,
                 "scoreInteroperabilite", score, "scorePlateformeRegionale", score - 1, "instructionComment", opinion));
-        await(number, null);
+        awaitInstructed(number);
     }
 
     private void complete(Task task, String userId, String group, Map<String, Object> variables) {
@@ -160,36 +197,41 @@ class DemoData {
         }
     }
 
-    /** Waits for the job executor to bring the dossier to a task (or, with no task key, past its async steps). */
+    /** Waits for the job executor to bring the dossier to a task. */
     private Task await(String number, String taskKey) {
         var deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            if (taskKey == null) {
-                var status = campaignsDossierStatus(number);
-                if ("INSTRUCTED".equals(status)) {
-                    return null;
-                }
-            } else {
-                var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
-                if (task != null) {
-                    return task;
-                }
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
+            if (task != null) {
+                return task;
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            pause();
         }
-        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + (taskKey == null ? "l'état instruit" : taskKey));
+        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + taskKey);
     }
 
-    private String campaignsDossierStatus(String number) {
-        return dossiers.find(number).map(d -> d.status().name()).orElse("");
+    private void awaitInstructed(String number) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (dossiers.find(number).map(d -> d.status().name()).orElse("").equals("INSTRUCTED")) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas été instruit");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String slug(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9]+", ".").toLowerCase().replaceAll("^\\.|\\.$", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9]+", ".").toLowerCase()
+                .replaceAll("^\\.|\\.$", "");
     }
 }
