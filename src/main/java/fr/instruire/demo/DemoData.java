@@ -36,6 +36,9 @@ class DemoData {
     static final String REVIEWERS = "instructeurs-guadeloupe";
     static final String COMMITTEE_MEMBER = "comite.guadeloupe";
     static final String COMMITTEE = "comite-guadeloupe";
+    static final String OTHER_REGION_CAMPAIGN = "esms-numerique-2026-martinique";
+    static final String OTHER_REGION_REVIEWER = "instructeur.martinique";
+    static final String OTHER_REGION_REVIEWERS = "instructeurs-martinique";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -105,7 +108,25 @@ class DemoData {
         instruct(instructedB, 3, "Projet multirégional cohérent ; financement partagé entre les ARS Guadeloupe et Martinique.");
         await(waiting, "Activity_VerifierRecevabilite");
         await(instructing, "Activity_InstruireDossier");
+        seedMartinique(today);
         log.info("Démo prête : connectez-vous sur /camunda avec {} / {}", REVIEWER, REVIEWER);
+    }
+
+    /**
+     * A second region, kept apart from the first: its own campaign, reviewer and dossier. Seeded last, so that the
+     * Guadeloupe dossiers keep their numbers (ESMS-2026-0006 is the multi-regional one).
+     */
+    private void seedMartinique(LocalDate today) {
+        var zone = ZoneId.of("America/Martinique");
+        campaignService.open(new CampaignDefinition(OTHER_REGION_CAMPAIGN, "esms-numerique",
+                "ESMS numérique — phase d'amorçage — ARS Martinique (démo)", "Martinique", zone.getId(),
+                today.minusDays(30).toString(), today.plusDays(60).toString(), today.toString(), today.plusDays(90).toString(),
+                1_500_000L, "ESMS", OTHER_REGION_REVIEWERS, "comite-martinique", "P15D", "P21D",
+                "esms-numerique@ars-martinique.example"));
+        user(OTHER_REGION_REVIEWER, "Marc", "Instructeur", OTHER_REGION_REVIEWERS);
+        var waiting = submit(OTHER_REGION_CAMPAIGN, "Association Madinina Âge d'Or", "DUI partagé pour les EHPAD du Nord",
+                "PA", "MOYEN_GRAND", 1, 8, "Martinique", "Martinique");
+        await(waiting, "Activity_VerifierRecevabilite");
     }
 
     private void user(String id, String firstName, String lastName, String group) {
@@ -122,12 +143,18 @@ class DemoData {
 
     private String submit(String organisation, String title, String publicType, String size, int organisations,
                           int esmsInGuadeloupe, String otherRegion) {
+        return submit(CAMPAIGN, organisation, title, publicType, size, organisations, esmsInGuadeloupe, "Guadeloupe", otherRegion);
+    }
+
+    private String submit(String campaign, String organisation, String title, String publicType, String size, int organisations,
+                          int esmsAtHome, String homeRegion, String otherRegion) {
         var esms = new java.util.ArrayList<EsmsRequest>();
-        for (int i = 1; i <= esmsInGuadeloupe; i++) {
-            esms.add(new EsmsRequest("97010%04d".formatted(i + organisation.length() * 10), "Établissement " + i + " — " + organisation,
-                    "Guadeloupe", "PETIT".equals(size) ? "PETIT" : "MOYEN_GRAND", i % 2 == 0, "PETIT".equals(size) && i <= 2));
+        var finessPrefix = "Guadeloupe".equals(homeRegion) ? "97010" : "97220";
+        for (int i = 1; i <= esmsAtHome; i++) {
+            esms.add(new EsmsRequest(finessPrefix + "%04d".formatted(i + organisation.length() * 10), "Établissement " + i + " — " + organisation,
+                    homeRegion, "PETIT".equals(size) ? "PETIT" : "MOYEN_GRAND", i % 2 == 0, "PETIT".equals(size) && i <= 2));
         }
-        if (!"Guadeloupe".equals(otherRegion)) {
+        if (!homeRegion.equals(otherRegion)) {
             for (int i = 1; i <= 3; i++) {
                 esms.add(new EsmsRequest("97220%04d".formatted(i), "Service " + i + " — " + organisation, otherRegion, "MOYEN_GRAND", false, false));
             }
@@ -136,7 +163,7 @@ class DemoData {
                 new ApplicationRequest.Organisation(organisation, null, "Direction", slug(organisation) + "@candidat.example"),
                 new ApplicationRequest.Project(title, "Projet de démonstration : " + title + "."),
                 publicType, "ACQUISITION", size, organisations, 2, true, true, esms, null, null, null);
-        return intake.submit(CAMPAIGN, request, null, null).response().dossierNumber();
+        return intake.submit(campaign, request, null, null).response().dossierNumber();
     }
 
     private void review(String number, Map<String, Object> decision) {

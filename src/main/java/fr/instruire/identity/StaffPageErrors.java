@@ -66,7 +66,11 @@ class StaffPageErrors {
         page.addObject("status", status.value());
         page.addObject("title", title);
         page.addObject("detail", detail);
-        page.addObject("staff", guard.header(request));
+        var staff = guard.header(request);
+        page.addObject("staff", staff);
+        if (staff != null) {
+            page.addObject("formToken", FormTokens.of(request));
+        }
         return page;
     }
 }

@@ -26,6 +26,11 @@ record DossierPage(
         List<DossierEvent> history,
         List<Annotation> annotations) {
 
+    /** The latest evaluation of the admissibility rules (they run again after complements), or null before they ran. */
+    public RuleOutcome lastAdmissibility() {
+        return rules.stream().filter(RuleOutcome::admissibility).reduce((first, second) -> second).orElse(null);
+    }
+
     /** The best total score: every priorisation criterion at its maximum. */
     public int maxScore() {
         return RecordInstructionDelegate.CRITERIA.size() * RecordInstructionDelegate.MAX_PER_CRITERION;

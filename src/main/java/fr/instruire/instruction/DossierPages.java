@@ -32,9 +32,12 @@ import fr.instruire.notification.MailLog;
 @Component
 class DossierPages {
 
-    /** The lines of the history that are decisions, with who took them. */
-    static final Set<String> DECISIONS = Set.of("ADMISSIBILITY_REVIEW", "INADMISSIBLE", "COMPLEMENTS_REQUESTED",
-            "INSTRUCTION", "COMMITTEE_DECISION", "CONVENTION_SIGNED");
+    /**
+     * The lines of the history that are decisions, with who took them (a complements request is the recevabilité
+     * decision's line; its own line repeats it).
+     */
+    static final Set<String> DECISIONS = Set.of("ADMISSIBILITY_REVIEW", "INADMISSIBLE", "INSTRUCTION", "COMMITTEE_DECISION",
+            "CONVENTION_SIGNED");
 
     /** The instruction form's labels of the priorisation criteria. */
     private static final Map<String, String> CRITERIA = Map.of(
