@@ -145,7 +145,8 @@ class StaffPagesIT {
         var page = "/dossiers/" + multiRegional;
         assertGuardedPage(page, "/dossiers/ESMS-1999-0001");
         assertThat(committee.get(page).statusCode()).as("the campaign's committee").isEqualTo(200);
-        assertGuardedPage(page + "/documents/" + document, page + "/documents/999999");
+        assertGuardedPage(page + "/documents/" + document, "/dossiers/ESMS-1999-0001/documents/" + document);
+        assertThat(reviewer.get(page + "/documents/999999").statusCode()).as("unknown document").isEqualTo(404);
         assertThat(reviewer.get("/dossiers/" + failing + "/documents/" + document).statusCode())
                 .as("another dossier's document").isEqualTo(404);
         assertThat(reviewer.get(page + "/documents/pas-un-numero").statusCode()).isEqualTo(404);
