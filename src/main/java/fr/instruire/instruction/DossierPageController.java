@@ -47,19 +47,23 @@ class DossierPageController {
         return render(access.require(user, number), model);
     }
 
-    /** A document as stored, with the type recognised from its content at upload; never rendered inline. */
+    /**
+     * A document as stored, with the type recognised from its content at upload; never rendered inline, never
+     * sniffed, sandboxed if opened anyway (these headers replace the pages' own, set by the {@link StaffPage} guard).
+     */
     @GetMapping("/documents/{id}")
-    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, StaffUser user) {
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id, StaffUser user,
+                                    HttpServletResponse response) {
         access.require(user, number);
         var document = documents.of(number).stream().filter(d -> d.id() == id).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Le dossier " + number + " n'a pas de document n° " + id + "."));
         var content = documents.content(id).orElseThrow(() -> ApiProblem.notFound("Document n° " + id + " introuvable."));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))
                 .contentLength(content.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + rfc5987(document.filename()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(content);
     }
 

@@ -290,7 +290,8 @@ class StaffPagesIT {
         assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .contains("attachment; filename*=UTF-8''budget%20pr%C3%A9visionnel.pdf");
-        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(download.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(download.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'; sandbox");
     }
 
     // --- the answers every staff route owes each team ---
