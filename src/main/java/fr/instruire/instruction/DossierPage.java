@@ -33,7 +33,7 @@ record DossierPage(
 
     /** The best total score: every priorisation criterion at its maximum. */
     public int maxScore() {
-        return RecordInstructionDelegate.CRITERIA.size() * RecordInstructionDelegate.MAX_PER_CRITERION;
+        return RecordInstructionDelegate.maxScore();
     }
 
     /** What one ARS funds of the project (its amount is known once the dossier is instructed). */
