@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import fr.instruire.identity.StaffUser;
+
 /**
  * One session of a call. Its windows are instants; {@code timeZone} says how the call's dates read there.
  * Closing instants are exclusive: a closing date without an hour is the end of that day in the campaign's zone.
@@ -36,6 +38,14 @@ public record Campaign(
 
     public String dossierProcessKey() {
         return callId + "-dossier";
+    }
+
+    /**
+     * Who works on this campaign's dossiers: its reviewers, its committee and administrators — no one else, so that
+     * each region's staff see their own dossiers only.
+     */
+    public boolean isOpenTo(StaffUser user) {
+        return user.isInAny(reviewerGroup, committeeGroup);
     }
 
     public boolean isOpenForSubmission(Instant at) {

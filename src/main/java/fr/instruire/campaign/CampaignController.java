@@ -64,7 +64,7 @@ class CampaignController {
                                  HttpServletRequest request) {
         var campaign = campaigns.find(campaignKey)
                 .orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + campaignKey + " »."));
-        if (!staff.require(request).isInAny(campaign.reviewerGroup(), campaign.committeeGroup())) {
+        if (!campaign.isOpenTo(staff.require(request))) {
             throw ApiProblem.forbidden("Cette campagne relève d'une autre équipe.");
         }
         return dossiers.inCampaign(campaignKey, status).stream().map(CommitteeLine::of).toList();

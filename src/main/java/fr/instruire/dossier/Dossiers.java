@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +95,52 @@ public class Dossiers {
                 ORDER BY score DESC NULLS LAST, submitted_at""")
                 .params(campaignKey, status.name()).query(String.class).list()
                 .stream().map(this::get).toList();
+    }
+
+    /**
+     * A campaign's dossiers, filtered in SQL: by status when given, by region when given (a dossier is in a region
+     * when one of its ESMS is), newest first or, by score, best first.
+     */
+    public List<DossierSummary> list(String campaignKey, DossierStatus status, String esmsRegion, boolean byScore) {
+        var sql = new StringBuilder("""
+                SELECT d.dossier_number, d.organisation_name, d.project_title, d.status, d.score, d.grant_amount,
+                    d.submitted_at
+                FROM dossier d WHERE d.campaign_key = ?""");
+        var params = new ArrayList<Object>(List.of(campaignKey));
+        if (status != null) {
+            sql.append(" AND d.status = ?");
+            params.add(status.name());
+        }
+        if (esmsRegion != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_esms e WHERE e.dossier_number = d.dossier_number AND e.region = ?)");
+            params.add(esmsRegion);
+        }
+        sql.append(byScore
+                ? " ORDER BY d.score DESC NULLS LAST, d.submitted_at DESC, d.dossier_number DESC"
+                : " ORDER BY d.submitted_at DESC, d.dossier_number DESC");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        DossierStatus.valueOf(rs.getString(4)), rs.getObject(5, Integer.class),
+                        rs.getObject(6, Long.class), instant(rs, 7)))
+                .list();
+    }
+
+    /** The regions of the ESMS in a campaign's dossiers, so that the region filter offers only what can match. */
+    public List<String> esmsRegions(String campaignKey) {
+        return jdbc.sql("""
+                SELECT DISTINCT e.region FROM dossier_esms e JOIN dossier d ON d.dossier_number = e.dossier_number
+                WHERE d.campaign_key = ? ORDER BY e.region""")
+                .param(campaignKey).query(String.class).list();
+    }
+
+    /** How many dossiers each campaign has received, by campaign key. */
+    public Map<String, Integer> countByCampaign() {
+        var counts = new LinkedHashMap<String, Integer>();
+        jdbc.sql("SELECT campaign_key, COUNT(*) FROM dossier GROUP BY campaign_key")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     public void updateStatus(String number, DossierStatus status) {

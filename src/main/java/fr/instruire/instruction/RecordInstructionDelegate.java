@@ -23,6 +23,11 @@ class RecordInstructionDelegate implements JavaDelegate {
             "scoreInteroperabilite", "scorePlateformeRegionale");
     static final int MAX_PER_CRITERION = 5;
 
+    /** The best total score: every criterion at its maximum. */
+    static int maxScore() {
+        return CRITERIA.size() * MAX_PER_CRITERION;
+    }
+
     private final Dossiers dossiers;
     private final CommitteeAgenda agenda;
 

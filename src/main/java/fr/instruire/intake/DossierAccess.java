@@ -4,26 +4,27 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
-import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.identity.StaffAuthentication;
+import fr.instruire.instruction.StaffDossierAccess;
 import fr.instruire.system.ApiProblem;
 
 /**
  * Who may read or add to a dossier: its applicant, with the dossier's token ({@code Authorization: Bearer …}),
- * or staff of the campaign's reviewer or committee group. 404 for a number that does not exist.
+ * or staff who work on its campaign ({@link StaffDossierAccess}, the staff pages' rule). 404 for a number that does
+ * not exist.
  */
 @Component
 class DossierAccess {
 
     private final Dossiers dossiers;
-    private final Campaigns campaigns;
     private final StaffAuthentication staff;
+    private final StaffDossierAccess staffAccess;
 
-    DossierAccess(Dossiers dossiers, Campaigns campaigns, StaffAuthentication staff) {
+    DossierAccess(Dossiers dossiers, StaffAuthentication staff, StaffDossierAccess staffAccess) {
         this.dossiers = dossiers;
-        this.campaigns = campaigns;
         this.staff = staff;
+        this.staffAccess = staffAccess;
     }
 
     /** The acting party's name for the dossier's history. */
@@ -42,10 +43,7 @@ class DossierAccess {
         if (applicantOnly) {
             throw ApiProblem.forbidden("Seul le candidat, avec le jeton d'accès de son dossier, effectue cette opération.");
         }
-        var campaign = campaigns.get(dossiers.get(number).campaignKey());
-        if (!user.isInAny(campaign.reviewerGroup(), campaign.committeeGroup())) {
-            throw ApiProblem.forbidden("Le dossier " + number + " relève d'une autre équipe d'instruction.");
-        }
+        staffAccess.require(user, number);
         return user.id();
     }
 }

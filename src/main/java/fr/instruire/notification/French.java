@@ -12,8 +12,11 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Locale;
 
-/** Dates, amounts and delays as an ARS writes them: « 1er mars 2021 », « 200 000 € », « 15 jours ». */
-final class French {
+/**
+ * Dates, amounts and delays as an ARS writes them: « 1er mars 2021 », « 200 000 € », « 15 jours ». Public for the
+ * staff's pages, which write dates and amounts as the mails do.
+ */
+public final class French {
 
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
@@ -23,18 +26,29 @@ final class French {
     }
 
     /** « 1er mars 2021 », the day it is in {@code zone}. */
-    static String day(Instant at, ZoneId zone) {
+    public static String day(Instant at, ZoneId zone) {
         return day(at.atZone(zone));
     }
 
     /** « 12 mars 2021 à 10h32 (heure de l’Atlantique) » */
-    static String dayAndHour(Instant at, ZoneId zone) {
+    public static String dayAndHour(Instant at, ZoneId zone) {
+        return "%s (%s)".formatted(dateTime(at, zone), zoneName(zone));
+    }
+
+    /** « 12 mars 2021 à 10h32 », in {@code zone}, for a page that names the zone once. */
+    public static String dateTime(Instant at, ZoneId zone) {
         var local = at.atZone(zone);
-        return "%s à %s (%s)".formatted(day(local), local.format(HOUR), zoneName(zone));
+        return "%s à %s".formatted(day(local), local.format(HOUR));
+    }
+
+    /** « heure de l’Atlantique », « heure de la Réunion »: the JDK's French name, which capitalises some. */
+    public static String zoneName(ZoneId zone) {
+        var name = zone.getDisplayName(TextStyle.FULL, Locale.FRENCH);
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     /** « 200 000 € », with no-break spaces so that a line never splits an amount. */
-    static String euros(long amount) {
+    public static String euros(long amount) {
         var symbols = DecimalFormatSymbols.getInstance(Locale.FRENCH);
         symbols.setGroupingSeparator(NO_BREAK_SPACE);
         return new DecimalFormat("#,##0", symbols).format(amount) + NO_BREAK_SPACE + "€";
@@ -69,12 +83,6 @@ final class French {
     private static String day(ZonedDateTime local) {
         var dayOfMonth = local.getDayOfMonth() == 1 ? "1er" : String.valueOf(local.getDayOfMonth());
         return dayOfMonth + " " + local.format(MONTH_YEAR);
-    }
-
-    /** « heure de l’Atlantique », « heure de la Réunion »: the JDK's French name, which capitalises some. */
-    private static String zoneName(ZoneId zone) {
-        var name = zone.getDisplayName(TextStyle.FULL, Locale.FRENCH);
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     private static void add(ArrayList<String> parts, long n, String one, String many) {

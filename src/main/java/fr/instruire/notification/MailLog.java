@@ -1,13 +1,18 @@
 package fr.instruire.notification;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code mail_log} table: every mail handed over, one row per (dossier, template, occurrence). */
+/**
+ * The {@code mail_log} table: every mail handed over, one row per (dossier, template, occurrence). Public for its
+ * reading, {@link #of}: the staff's dossier page lists the mails sent.
+ */
 @Repository
-class MailLog {
+public class MailLog {
 
     private final JdbcClient jdbc;
 
@@ -28,5 +33,16 @@ class MailLog {
                 .params(mail.messageId(), dossierNumber, template, mail.recipient(), mail.subject(),
                         mail.sentAt().atOffset(ZoneOffset.UTC), mail.state())
                 .update();
+    }
+
+    /** The mails handed over for a dossier, oldest first. */
+    public List<SentMail> of(String dossierNumber) {
+        return jdbc.sql("""
+                SELECT message_id, recipient, subject, sent_at, state FROM mail_log
+                WHERE dossier_number = ? ORDER BY sent_at, message_id""")
+                .param(dossierNumber)
+                .query((rs, i) -> new SentMail(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
+                .list();
     }
 }

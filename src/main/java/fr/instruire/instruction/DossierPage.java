@@ -1,0 +1,61 @@
+package fr.instruire.instruction;
+
+import java.time.Instant;
+import java.util.List;
+
+import fr.instruire.campaign.Campaign;
+import fr.instruire.dossier.Complement;
+import fr.instruire.dossier.Dossier;
+import fr.instruire.dossier.DossierDocuments.Document;
+import fr.instruire.dossier.DossierEvent;
+import fr.instruire.instruction.Annotations.Annotation;
+import fr.instruire.notification.SentMail;
+
+/** Everything the staff's dossier page shows, gathered from the dossier's tables and the engine's history. */
+record DossierPage(
+        Dossier dossier,
+        Campaign campaign,
+        List<OpenTask> tasks,
+        List<Share> shares,
+        List<Document> documents,
+        List<RuleOutcome> rules,
+        List<Score> scores,
+        List<DossierEvent> decisions,
+        List<SentMail> mails,
+        List<Complement> complements,
+        List<DossierEvent> history,
+        List<Annotation> annotations) {
+
+    /** The latest evaluation of the admissibility rules (they run again after complements), or null before they ran. */
+    public RuleOutcome lastAdmissibility() {
+        return rules.stream().filter(RuleOutcome::admissibility).reduce((first, second) -> second).orElse(null);
+    }
+
+    /** The best total score: every priorisation criterion at its maximum. */
+    public int maxScore() {
+        return RecordInstructionDelegate.maxScore();
+    }
+
+    /** What one ARS funds of the project (its amount is known once the dossier is instructed). */
+    record Share(String region, String ars, int esmsCount, Long amount) {
+    }
+
+    /**
+     * One evaluation of a decision table for the dossier, with what it returned: for admissibility, the failed
+     * criteria (none = admissible by the rules); for funding, the amount.
+     */
+    record RuleOutcome(String decision, Instant evaluatedAt, boolean admissibility, List<String> outputs) {
+    }
+
+    /** One priorisation criterion as the reviewer scored it. */
+    record Score(String criterion, int value, int max) {
+    }
+
+    /** A task waiting in Tasklist for this dossier, with the address that opens it there. */
+    record OpenTask(String id, String name, String assignee, Instant createdAt) {
+
+        public String tasklistUrl() {
+            return "/camunda/app/tasklist/default/#/?task=" + id;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package fr.instruire.instruction;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.notification.French;
+
+/**
+ * How staff pages write what the tables hold: dates in the campaign's time zone, amounts in euros, codes in words.
+ * Templates call it as {@code ${fmt.dateTime(…)}} (hence its public methods).
+ */
+record PageFormat(ZoneId zone) {
+
+    private static final String NONE = "—";
+
+    private static final Map<String, String> PUBLIC_TYPES = Map.of(
+            "PA", "Personnes âgées (PA)",
+            "PH", "Personnes en situation de handicap (PH)");
+    private static final Map<String, String> PROJECT_TYPES = Map.of(
+            "ACQUISITION", "Acquisition d'une solution DUI",
+            "MISE_EN_CONFORMITE", "Mise en conformité d'une solution existante");
+    private static final Map<String, String> SIZES = Map.of(
+            "PETIT", "Petit",
+            "MOYEN_GRAND", "Moyen ou grand");
+    private static final Map<String, String> EVENTS = Map.ofEntries(
+            Map.entry("SUBMITTED", "Dépôt"),
+            Map.entry("DOCUMENT_ADDED", "Document ajouté"),
+            Map.entry("ADMISSIBILITY_REVIEW", "Recevabilité"),
+            Map.entry("INADMISSIBLE", "Irrecevabilité"),
+            Map.entry("COMPLEMENTS_REQUESTED", "Compléments demandés"),
+            Map.entry("COMPLEMENTS_RECEIVED", "Compléments reçus"),
+            Map.entry("INSTRUCTION", "Instruction"),
+            Map.entry("COMMITTEE_DECISION", "Décision du comité"),
+            Map.entry("CONVENTION_SIGNED", "Convention signée"));
+    private static final Map<String, String> MAIL_STATES = Map.of(
+            "SENT", "Envoyé",
+            "OUTBOX", "Déposé dans la boîte d'envoi locale (.eml)");
+    private static final Map<String, String> DOCUMENT_TYPES = Map.of(
+            "application/pdf", "PDF",
+            "image/png", "Image PNG",
+            "image/jpeg", "Image JPEG",
+            "application/vnd.oasis.opendocument.text", "Texte ODT",
+            "application/vnd.oasis.opendocument.spreadsheet", "Tableur ODS",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word DOCX",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel XLSX");
+
+    /** « 12 mars 2026 à 10h32 » in the campaign's zone. */
+    public String dateTime(Instant at) {
+        return at == null ? NONE : French.dateTime(at, zone);
+    }
+
+    public String day(Instant at) {
+        return at == null ? NONE : French.day(at, zone);
+    }
+
+    /** « heure de l’Atlantique (America/Guadeloupe) », said once per page. */
+    public String zoneName() {
+        return French.zoneName(zone) + " (" + zone.getId() + ")";
+    }
+
+    public String euros(Long amount) {
+        return amount == null ? NONE : French.euros(amount);
+    }
+
+    public String number(Number n) {
+        return n == null ? NONE : NumberFormat.getIntegerInstance(Locale.FRENCH).format(n);
+    }
+
+    public String yesNo(boolean value) {
+        return value ? "Oui" : "Non";
+    }
+
+    public String publicType(String code) {
+        return words(PUBLIC_TYPES, code);
+    }
+
+    public String projectType(String code) {
+        return words(PROJECT_TYPES, code);
+    }
+
+    public String size(String code) {
+        return words(SIZES, code);
+    }
+
+    public String event(String kind) {
+        if (EVENTS.containsKey(kind)) {
+            return EVENTS.get(kind);
+        }
+        try {
+            return DossierStatus.valueOf(kind).label();
+        } catch (IllegalArgumentException notAStatus) {
+            return kind;
+        }
+    }
+
+    public String mailState(String state) {
+        return MAIL_STATES.getOrDefault(state, state);
+    }
+
+    public String documentType(String contentType) {
+        return DOCUMENT_TYPES.getOrDefault(contentType, contentType);
+    }
+
+    /** « 12 Ko », « 1,4 Mo » */
+    public String bytes(long size) {
+        if (size < 1024) {
+            return size + " octets";
+        }
+        if (size < 1024 * 1024) {
+            return Math.round(size / 1024.0) + " Ko";
+        }
+        return String.format(Locale.FRENCH, "%.1f Mo", size / (1024.0 * 1024));
+    }
+
+    /** A code the page does not know is shown as is, flagged, rather than hidden. */
+    private static String words(Map<String, String> words, String code) {
+        if (code == null || code.isBlank()) {
+            return "non renseigné";
+        }
+        return words.getOrDefault(code, code + " (code non reconnu)");
+    }
+}
