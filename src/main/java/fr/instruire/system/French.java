@@ -1,4 +1,4 @@
-package fr.instruire.notification;
+package fr.instruire.system;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 
 /** Dates, amounts and delays as an ARS writes them: « 1er mars 2021 », « 200 000 € », « 15 jours ». */
-final class French {
+public final class French {
 
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
@@ -23,25 +23,42 @@ final class French {
     }
 
     /** « 1er mars 2021 », the day it is in {@code zone}. */
-    static String day(Instant at, ZoneId zone) {
+    public static String day(Instant at, ZoneId zone) {
         return day(at.atZone(zone));
     }
 
     /** « 12 mars 2021 à 10h32 (heure de l’Atlantique) » */
-    static String dayAndHour(Instant at, ZoneId zone) {
+    public static String dayAndHour(Instant at, ZoneId zone) {
         var local = at.atZone(zone);
         return "%s à %s (%s)".formatted(day(local), local.format(HOUR), zoneName(zone));
     }
 
+    /** « 12 mars 2021 à 10h32 », the time it is in {@code zone}, for lists whose zone is said once above them. */
+    public static String dayAndTime(Instant at, ZoneId zone) {
+        var local = at.atZone(zone);
+        return "%s à %s".formatted(day(local), local.format(HOUR));
+    }
+
     /** « 200 000 € », with no-break spaces so that a line never splits an amount. */
-    static String euros(long amount) {
+    public static String euros(long amount) {
         var symbols = DecimalFormatSymbols.getInstance(Locale.FRENCH);
         symbols.setGroupingSeparator(NO_BREAK_SPACE);
         return new DecimalFormat("#,##0", symbols).format(amount) + NO_BREAK_SPACE + "€";
     }
 
+    /** A file size as a file manager shows it in French: « 820 octets », « 12 Ko », « 1,4 Mo ». */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes > 1 ? "\u00a0octets" : "\u00a0octet");
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + "\u00a0Ko";
+        }
+        return String.format(Locale.FRENCH, "%.1f\u00a0Mo", bytes / (1024.0 * 1024.0));
+    }
+
     /** An ISO-8601 delay in words: P15D « 15 jours », P1M « 1 mois », PT36H « 1 jour et 12 heures ». */
-    static String delay(String iso) {
+    public static String delay(String iso) {
         var parts = new ArrayList<String>();
         if (iso.contains("T")) {
             var d = Duration.parse(iso);
@@ -61,7 +78,7 @@ final class French {
     }
 
     /** {@code at} plus an ISO-8601 delay, days and months counted on the calendar of {@code zone}. */
-    static Instant plus(Instant at, String iso, ZoneId zone) {
+    public static Instant plus(Instant at, String iso, ZoneId zone) {
         var local = at.atZone(zone);
         return (iso.contains("T") ? local.plus(Duration.parse(iso)) : local.plus(Period.parse(iso))).toInstant();
     }
@@ -72,7 +89,7 @@ final class French {
     }
 
     /** « heure de l’Atlantique », « heure de la Réunion »: the JDK's French name, which capitalises some. */
-    private static String zoneName(ZoneId zone) {
+    public static String zoneName(ZoneId zone) {
         var name = zone.getDisplayName(TextStyle.FULL, Locale.FRENCH);
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

@@ -1,4 +1,4 @@
-package fr.instruire.notification;
+package fr.instruire.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
