@@ -34,10 +34,10 @@ import fr.instruire.system.Clock;
 import fr.instruire.system.French;
 
 /**
- * What a reviewer's form shows of a dossier, read from the dossier's tables when the task is created: the
- * application in French words, the facts the rules read, the ESMS, each ARS's share, the documents, the
- * complements asked and answered, and the payment schedule. The names of {@link TaskView}'s components are the
- * variables the forms read (docs/process-contract.md, « Vues des tâches »).
+ * What a reviewer's form shows of a dossier, read from the dossier's tables when the task is created (and again
+ * when a document arrives): the application in French words, the facts the rules read, the ESMS, each ARS's
+ * share, the documents, the complements asked and answered, and the payment schedule. The names of
+ * {@link TaskView}'s components are the variables the forms read (docs/process-contract.md, « Task views »).
  */
 @Service
 class TaskViews {
@@ -114,8 +114,8 @@ class TaskViews {
 
     /** The view as the forms' variables: one JSON value each, set local to the task. */
     record TaskView(Summary dossier, List<Fact> dossierFacts, List<EsmsRow> dossierEsms,
-                           List<ShareRow> dossierShares, List<DocumentRow> dossierDocuments,
-                           List<ComplementRow> dossierComplements, List<PaymentRow> dossierPayments) {
+                    List<ShareRow> dossierShares, List<DocumentRow> dossierDocuments,
+                    List<ComplementRow> dossierComplements, List<PaymentRow> dossierPayments) {
 
         Map<String, TypedValue> variables() {
             var variables = new LinkedHashMap<String, TypedValue>();
@@ -144,20 +144,20 @@ class TaskViews {
      * are absent until known.
      */
     record Summary(String number, String url, String organisation, String siren, String contactName,
-                          String contactEmail, String projectTitle, String projectDescription, String publicType,
-                          String projectType, String organisationSize, int organisationCount, int esmsCount,
-                          String medicalised, int medicalisedEsmsCount, int coreServicesCount, int smallEsmsEquipmentCount,
-                          String honourStatement, String purchasingFramework, String status, String submittedOn,
-                          String timeZone, String preparedOn, String grant, String score) {
+                   String contactEmail, String projectTitle, String projectDescription, String publicType,
+                   String projectType, String organisationSize, int organisationCount, int esmsCount,
+                   String medicalised, int medicalisedEsmsCount, int coreServicesCount, int smallEsmsEquipmentCount,
+                   String honourStatement, String purchasingFramework, String status, String submittedOn,
+                   String timeZone, String preparedOn, String grant, String score) {
     }
 
     /** A fact the rules read, under the name of the call's criterion; plain text (a table cell). */
     record Fact(String criterion, String value) {
     }
 
-    /** Plain text (a table row). */
+    /** One ESMS of the project, in words. */
     record EsmsRow(String finess, String name, String region, String size, String medicalised,
-                          String equipment) {
+                   String equipment) {
     }
 
     /** What one ARS pays of the grant; plain text (a table row). */
@@ -170,7 +170,7 @@ class TaskViews {
 
     /** A complements request and its answer, as written (html component). */
     record ComplementRow(String requestedOn, String requestedBy, String request, String answeredOn,
-                                String answer) {
+                         String answer) {
     }
 
     /** One instalment of the grant; plain text (a table row). */
