@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -16,9 +17,15 @@ import fr.instruire.system.Clock;
 public class DossierDocuments {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    DossierDocuments(JdbcClient jdbc) {
+    DossierDocuments(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Published when a document joins a dossier, for what shows the dossier elsewhere (reviewers' open tasks). */
+    public record DocumentAdded(String dossierNumber, long documentId) {
     }
 
     public record Document(long id, String dossierNumber, String filename, String contentType, long size, String sha256,
@@ -33,7 +40,9 @@ public class DossierDocuments {
                 .params(dossierNumber, filename, contentType, content.length, sha256, content,
                         Dossiers.utc(Clock.now()), uploadedBy)
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        var id = keys.getKeyAs(Number.class).longValue();
+        events.publishEvent(new DocumentAdded(dossierNumber, id));
+        return id;
     }
 
     public List<Document> of(String dossierNumber) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record RegionalShare(String region, int esmsCount, Long amount) {
 
-    static List<RegionalShare> of(Long grant, List<Esms> esms) {
+    public static List<RegionalShare> of(Long grant, List<Esms> esms) {
         var counts = new LinkedHashMap<String, Integer>();
         esms.forEach(e -> counts.merge(e.region(), 1, Integer::sum));
         if (grant == null || esms.isEmpty()) {

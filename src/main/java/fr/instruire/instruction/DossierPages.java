@@ -22,7 +22,7 @@ import fr.instruire.instruction.DossierPage.OpenTask;
 import fr.instruire.instruction.DossierPage.RuleOutcome;
 import fr.instruire.instruction.DossierPage.Score;
 import fr.instruire.instruction.DossierPage.Share;
-import fr.instruire.notification.French;
+import fr.instruire.system.French;
 import fr.instruire.notification.MailLog;
 
 /**

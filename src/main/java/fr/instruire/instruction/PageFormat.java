@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fr.instruire.dossier.DossierStatus;
-import fr.instruire.notification.French;
+import fr.instruire.system.French;
 
 /**
  * How staff pages write what the tables hold: dates in the campaign's time zone, amounts in euros, codes in words.

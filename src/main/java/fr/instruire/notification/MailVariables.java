@@ -23,6 +23,7 @@ import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierEvent;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.system.French;
 
 /**
  * What a mail template may read about a dossier. {@code dossier}, {@code campaign}, {@code arsName},

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.notification.French;
+import fr.instruire.system.French;
 import fr.instruire.support.EmbeddedServices;
 
 /**

@@ -65,6 +65,8 @@ final class EsmsNumeriqueDossier {
         static final String SET_DOSSIER_STATUS = "setDossierStatus";
         static final String RECORD_INSTRUCTION = "recordInstruction";
         static final String CHECK_INSTRUCTION = "checkInstruction";
+        /** Create listener of the reviewers' tasks: the dossier's view, in task-local variables. */
+        static final String PREPARE_TASK_VIEW = "prepareTaskView";
 
         private Delegates() {
         }
@@ -102,6 +104,8 @@ final class EsmsNumeriqueDossier {
         static final String SELECTED = "selected";
         static final String COMMITTEE_REASON = "committeeReason";
         static final String CONVENTION_SIGNED_ON = "conventionSignedOn";
+        /** Input of the convention task: the call's payment schedule, a list of {percent, when}. */
+        static final String PAYMENT_SCHEDULE = "paymentSchedule";
         /** Input parameters of the service tasks. */
         static final String TEMPLATE = "template";
         static final String STATUS = "status";

@@ -77,9 +77,13 @@ class EsmsNumeriqueDossierProcessTest {
             Facts.SMALL_ESMS_EQUIPMENT_COUNT, 2);
     /** 25 000 € × 10 ESMS + 20 000 € × 2 small ESMS equipped. */
     private static final long ADMISSIBLE_ACQUISITION_GRANT = 290_000L;
+    /** A variable the view listener sets, as the real one sets {@code dossier}, {@code dossierFacts}…, local to the task. */
+    private static final String VIEW = "dossier";
 
     /** What the delegates were called with, in order: {@code bean:argument}. */
     private final List<String> journal = new ArrayList<>();
+    /** The reviewers' tasks whose view was prepared, with what the listener could read: {@code task:grant}. */
+    private final List<String> views = new ArrayList<>();
     /** The dossier's facts as the tables would read them; a test changes them to model the applicant's edits. */
     private final Map<String, Object> facts = new HashMap<>(ADMISSIBLE_ACQUISITION);
 
@@ -101,6 +105,10 @@ class EsmsNumeriqueDossierProcessTest {
                 + execution.getVariableLocal(STATUS)
                 + (execution.hasVariableLocal(REASON) ? ":" + execution.getVariableLocal(REASON) : "")));
         Mocks.register(Delegates.CHECK_INSTRUCTION, (TaskListener) task -> { });
+        Mocks.register(Delegates.PREPARE_TASK_VIEW, (TaskListener) task -> {
+            views.add(task.getTaskDefinitionKey() + ":" + task.getVariable(GRANT_AMOUNT));
+            task.setVariableLocal(VIEW, "vue du dossier " + task.getExecution().getProcessBusinessKey());
+        });
         Mocks.register(Delegates.RECORD_INSTRUCTION,
                 (JavaDelegate) execution -> journal.add("recordInstruction:" + execution.getVariable(GRANT_AMOUNT)));
     }
@@ -124,9 +132,15 @@ class EsmsNumeriqueDossierProcessTest {
         assertThat(task()).hasCandidateGroup(REVIEWERS);
         assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-recevabilite\"");
 
+        assertThat(taskService().getVariableLocal(task().getId(), VIEW)).isEqualTo("vue du dossier " + DOSSIER);
+
         complete(task(), withVariables(RECEVABILITE_DECISION, Recevabilite.RECEVABLE));
+        // the view was the task's: it is gone with it
+        assertThat(runtimeService().getVariables(dossier.getId())).doesNotContainKey(VIEW);
         runAsyncSteps(dossier);
-        assertThat(dossier).isWaitingAt(INSTRUIRE_DOSSIER);
+        // the funding is computed before the instruction, so that the reviewer scores the project seeing it
+        assertThat(dossier).isWaitingAt(INSTRUIRE_DOSSIER).hasPassed(CALCULER_FINANCEMENT).variables()
+                .containsEntry(GRANT_AMOUNT, ADMISSIBLE_ACQUISITION_GRANT);
         assertThat(task()).hasCandidateGroup(REVIEWERS);
         assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-instruction\"");
 
@@ -140,12 +154,16 @@ class EsmsNumeriqueDossierProcessTest {
         assertThat(dossier).isWaitingAt(SIGNER_CONVENTION);
         assertThat(task()).hasCandidateGroup(REVIEWERS);
         assertThat(deployedForm(task())).contains("\"id\": \"esms-numerique-convention\"");
+        assertThat(paymentSchedule(task())).containsExactly(
+                "40 % Au démarrage du projet, à la signature de la convention entre l'ARS et le porteur du projet",
+                "40 % À la fin du paramétrage de la solution, dès la réception de la facture de fin de paramétrage",
+                "20 % À la fin du déploiement, dès la vérification des critères d'utilisation et la réception de la facture de fin de déploiement");
 
         complete(task(), withVariables(CONVENTION_SIGNED_ON, "2021-06-15"));
         runAsyncSteps(dossier);
         assertThat(dossier).isEnded().hasPassedInOrder(
                 CANDIDATURE_DEPOSEE, ENVOYER_ACCUSE_RECEPTION, EVALUER_RECEVABILITE, VERIFIER_RECEVABILITE,
-                NOTIFIER_RECEVABILITE, INSTRUIRE_DOSSIER, CALCULER_FINANCEMENT, ENREGISTRER_INSTRUCTION,
+                NOTIFIER_RECEVABILITE, CALCULER_FINANCEMENT, INSTRUIRE_DOSSIER, ENREGISTRER_INSTRUCTION,
                 DECISION_COMITE_RECUE, NOTIFIER_DECISION, SIGNER_CONVENTION, ENREGISTRER_CONVENTION, CONVENTION_SIGNEE);
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.ACCUSE_RECEPTION,
@@ -156,6 +174,11 @@ class EsmsNumeriqueDossierProcessTest {
                 "recordInstruction:" + ADMISSIBLE_ACQUISITION_GRANT,
                 "sendMail:" + MailTemplates.DECISION,
                 "setDossierStatus:CONVENTION_SIGNED:Convention ARS – organisme gestionnaire signée le 2021-06-15");
+        // each reviewer's task gets its view when created; instruction and convention with the funding known
+        assertThat(views).containsExactly(
+                VERIFIER_RECEVABILITE + ":null",
+                INSTRUIRE_DOSSIER + ":" + ADMISSIBLE_ACQUISITION_GRANT,
+                SIGNER_CONVENTION + ":" + ADMISSIBLE_ACQUISITION_GRANT);
     }
 
     @Test
@@ -199,6 +222,13 @@ class EsmsNumeriqueDossierProcessTest {
 
         assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE).hasPassed(COMPLEMENTS_RECUS)
                 .hasNotPassed(DELAI_COMPLEMENTS_ECOULE);
+        // the reviewer starts again from a blank form: the previous decision is recorded in the dossier, not kept here
+        assertThat(runtimeService().getVariables(dossier.getId()))
+                .containsEntry(RECEVABILITE_DECISION, null)
+                .containsEntry(COMPLEMENTS_REQUEST, null)
+                .containsEntry(RECEVABILITE_COMMENT, null);
+        // a new task, with a view read again from the dossier (its answer included)
+        assertThat(views).containsExactly(VERIFIER_RECEVABILITE + ":null", VERIFIER_RECEVABILITE + ":null");
         assertThat(admissibilityReasons(dossier)).isEmpty();
         assertThat(managementService().createJobQuery().timers().count()).isZero();
         assertThat(journal).containsExactly(
@@ -386,7 +416,15 @@ class EsmsNumeriqueDossierProcessTest {
         return (List<String>) runtimeService().getVariable(dossier.getId(), ADMISSIBILITY_REASONS);
     }
 
-    private static String deployedForm(Task task) {
+    /** The schedule the model gives the convention task, as the view listener reads it. */
+    private static List<String> paymentSchedule(Task task) {
+        var schedule = (List<?>) taskService().getVariable(task.getId(), PAYMENT_SCHEDULE);
+        return schedule.stream().map(step -> (Map<?, ?>) step)
+                .map(step -> step.get("percent") + " % " + step.get("when"))
+                .toList();
+    }
+
+        private static String deployedForm(Task task) {
         try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
             return new String(form.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package fr.instruire.notification;
+package fr.instruire.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +39,18 @@ class FrenchTest {
     void amountsKeepTheirDigitsTogether() {
         assertThat(French.euros(1_250_000)).isEqualTo("1\u00a0250\u00a0000\u00a0€");
         assertThat(French.euros(0)).isEqualTo("0\u00a0€");
+    }
+
+    @Test
+    void aTimeInAListLeavesTheZoneToItsHeading() {
+        assertThat(French.dateTime(Instant.parse("2021-03-01T02:00:00Z"), GUADELOUPE)).isEqualTo("28 février 2021 à 22h00");
+    }
+
+    @Test
+    void fileSizesReadAsAFileManagerShowsThem() {
+        assertThat(French.size(1)).isEqualTo("1\u00a0octet");
+        assertThat(French.size(820)).isEqualTo("820\u00a0octets");
+        assertThat(French.size(12 * 1024 + 300)).isEqualTo("12\u00a0Ko");
+        assertThat(French.size(1_468_006)).isEqualTo("1,4\u00a0Mo");
     }
 }

@@ -1,4 +1,4 @@
-package fr.instruire.notification;
+package fr.instruire.system;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -54,8 +54,19 @@ public final class French {
         return new DecimalFormat("#,##0", symbols).format(amount) + NO_BREAK_SPACE + "€";
     }
 
+    /** A file size as a file manager shows it in French: « 820 octets », « 12 Ko », « 1,4 Mo ». */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes > 1 ? "\u00a0octets" : "\u00a0octet");
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + "\u00a0Ko";
+        }
+        return String.format(Locale.FRENCH, "%.1f\u00a0Mo", bytes / (1024.0 * 1024.0));
+    }
+
     /** An ISO-8601 delay in words: P15D « 15 jours », P1M « 1 mois », PT36H « 1 jour et 12 heures ». */
-    static String delay(String iso) {
+    public static String delay(String iso) {
         var parts = new ArrayList<String>();
         if (iso.contains("T")) {
             var d = Duration.parse(iso);
@@ -75,7 +86,7 @@ public final class French {
     }
 
     /** {@code at} plus an ISO-8601 delay, days and months counted on the calendar of {@code zone}. */
-    static Instant plus(Instant at, String iso, ZoneId zone) {
+    public static Instant plus(Instant at, String iso, ZoneId zone) {
         var local = at.atZone(zone);
         return (iso.contains("T") ? local.plus(Duration.parse(iso)) : local.plus(Period.parse(iso))).toInstant();
     }
