@@ -2,7 +2,7 @@ package fr.instruire.dossier;
 
 /** Where a dossier stands, as applicants and reviewers read it. */
 public enum DossierStatus {
-    SUBMITTED("Déposé"),
+    SUBMITTED("Déposé, recevabilité à vérifier"),
     ADMISSIBILITY_REVIEW("Recevabilité en cours"),
     AWAITING_COMPLEMENTS("En attente de compléments"),
     INADMISSIBLE("Irrecevable"),

@@ -105,7 +105,7 @@ class ReviewerInTheBrowserIT {
             browser.screenshot("tasklist-recevabilite");
 
             var tasklistUrl = driver.getCurrentUrl();
-            form.findElement(By.cssSelector("a[href*='/dossiers/" + dossier + "']")).click();
+            browser.click(form.findElement(By.cssSelector("a[href$='/dossiers/" + dossier + "']")));
             browser.until(d -> d.getCurrentUrl().contains("/dossiers/" + dossier) || d.getWindowHandles().size() > 1);
             if (!driver.getCurrentUrl().contains("/dossiers/")) {
                 driver.switchTo().window(driver.getWindowHandles().stream().reduce((a, b) -> b).orElseThrow());
@@ -115,21 +115,21 @@ class ReviewerInTheBrowserIT {
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("Guadeloupe", "Budget prévisionnel.pdf");
             browser.screenshot("dossier-page");
 
-            driver.findElement(By.linkText("Budget prévisionnel.pdf")).click();
+            browser.click(driver.findElement(By.linkText("Budget prévisionnel.pdf")));
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.list(browser.downloads())
                     .anyMatch(f -> f.getFileName().toString().endsWith(".pdf")));
             var downloaded = Files.list(browser.downloads()).filter(f -> f.getFileName().toString().endsWith(".pdf")).findFirst().orElseThrow();
             assertThat(Files.readAllBytes(downloaded)).isEqualTo(BUDGET_PDF);
 
             driver.findElement(By.id("annotation-text")).sendKeys("Vérifier avec l'OG la possibilité d'une grappe avec l'EHPAD voisin.");
-            driver.findElement(By.cssSelector("form.annotation-form button[type='submit']")).click();
+            browser.click(driver.findElement(By.cssSelector("form.annotation-form button[type='submit']")));
             browser.until(d -> d.findElement(By.id("annotations")).getText().contains("grappe avec l'EHPAD voisin"));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier_annotation WHERE dossier_number = ?").param(dossier).query(Integer.class).single()).isEqualTo(1);
 
             driver.get(tasklistUrl);
             var reloaded = browser.await(By.cssSelector(".fjs-container"));
             browser.until(d -> reloaded.getText().contains(dossier));
-            choose(reloaded, "Irrecevable");
+            choose(browser, reloaded, "Irrecevable");
             var motive = browser.await(By.cssSelector(".fjs-container textarea[id$='Field_RecevabiliteComment']"));
             motive.sendKeys("La grappe ne réunit qu'un organisme gestionnaire et sept ESMS.");
             browser.awaitClickable(By.cssSelector("button[ng-click='complete()']"));
@@ -153,10 +153,10 @@ class ReviewerInTheBrowserIT {
         }
     }
 
-    private static void choose(WebElement form, String label) {
-        form.findElements(By.cssSelector(".fjs-form-field-radio label, .fjs-form-field-radio .fjs-form-field-label")).stream()
+    private static void choose(Browser browser, WebElement form, String label) {
+        browser.click(form.findElements(By.cssSelector(".fjs-form-field-radio label, .fjs-form-field-radio .fjs-form-field-label")).stream()
                 .filter(l -> l.getText().trim().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("pas d'option « " + label + " » dans le formulaire")).click();
+                .orElseThrow(() -> new AssertionError("pas d'option « " + label + " » dans le formulaire")));
     }
 
     private String taskOf(String number) {

@@ -120,7 +120,7 @@ class TaskViewsTest {
         assertThat(d.medicalisedEsmsCount()).isEqualTo(7);
         assertThat(d.honourStatement()).isEqualTo("Non");
         assertThat(d.purchasingFramework()).isEqualTo("Oui");
-        assertThat(d.status()).isEqualTo("Déposé");
+        assertThat(d.status()).isEqualTo("Déposé, recevabilité à vérifier");
         // 14h32 UTC is 10h32 in Guadeloupe
         assertThat(d.submittedOn()).isEqualTo("12 mars 2021 à 10h32");
         assertThat(d.timeZone()).isEqualTo("heure de l’Atlantique");

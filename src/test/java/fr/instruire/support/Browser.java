@@ -72,7 +72,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void awaitClickable(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        click(new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by)));
+    }
+
+    /** Scrolls the element to the middle of the window first: Tasklist's fixed footer would take a click at the bottom. */
+    public void click(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     public void until(java.util.function.Function<WebDriver, Boolean> condition) {
