@@ -2,6 +2,7 @@ package fr.instruire.dossier;
 
 /** Where a dossier stands, as applicants and reviewers read it. */
 public enum DossierStatus {
+    RECEIVED("Reçu par courriel, à enregistrer"),
     SUBMITTED("Déposé, recevabilité à vérifier"),
     ADMISSIBILITY_REVIEW("Recevabilité en cours"),
     AWAITING_COMPLEMENTS("En attente de compléments"),

@@ -143,6 +143,15 @@ public class Dossiers {
         return counts;
     }
 
+    /** Marks a dossier as arrived by mail, and whether after its campaign's closing instant. */
+    public void markReceivedByMail(String number, boolean late) {
+        jdbc.sql("UPDATE dossier SET channel = 'MAIL', received_late = ? WHERE dossier_number = ?").params(late, number).update();
+    }
+
+    public boolean receivedLate(String number) {
+        return jdbc.sql("SELECT received_late FROM dossier WHERE dossier_number = ?").param(number).query(Boolean.class).single();
+    }
+
     public void updateStatus(String number, DossierStatus status) {
         jdbc.sql("UPDATE dossier SET status = ?, updated_at = ? WHERE dossier_number = ?")
                 .params(status.name(), utc(Clock.now()), number).update();
@@ -209,10 +218,10 @@ public class Dossiers {
                 rs.getString("public_type"),
                 rs.getString("project_type"),
                 rs.getString("managing_organisation_size"),
-                rs.getInt("managing_organisation_count"),
-                rs.getInt("core_services_count"),
-                rs.getBoolean("honour_statement_provided"),
-                rs.getBoolean("purchasing_framework_compliant"),
+                rs.getObject("managing_organisation_count", Integer.class),
+                rs.getObject("core_services_count", Integer.class),
+                rs.getObject("honour_statement_provided", Boolean.class),
+                rs.getObject("purchasing_framework_compliant", Boolean.class),
                 esms,
                 (Integer) rs.getObject("score", Integer.class),
                 (Long) rs.getObject("grant_amount", Long.class),

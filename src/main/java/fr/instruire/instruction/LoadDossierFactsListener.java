@@ -1,28 +1,36 @@
 package fr.instruire.instruction;
 
+import java.util.LinkedHashMap;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 
 /**
- * At the start of a business rule task, gives the decision the dossier's facts as transient variables: the
+ * At the start of a business rule task, gives the decision the dossier's facts — its columns and its call-specific
+ * facts ({@link DossierFacts}) — as transient variables: the
  * decision reads them (and Cockpit's decision history keeps them), but they are never stored as process variables.
  */
 @Component("loadDossierFacts")
 class LoadDossierFactsListener implements ExecutionListener {
 
     private final Dossiers dossiers;
+    private final DossierFacts facts;
 
-    LoadDossierFactsListener(Dossiers dossiers) {
+    LoadDossierFactsListener(Dossiers dossiers, DossierFacts facts) {
         this.dossiers = dossiers;
+        this.facts = facts;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        dossiers.get(execution.getProcessBusinessKey()).decisionFacts()
-                .forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
+        var number = execution.getProcessBusinessKey();
+        var all = new LinkedHashMap<>(dossiers.get(number).decisionFacts());
+        all.putAll(facts.of(number));
+        all.forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
     }
 }
