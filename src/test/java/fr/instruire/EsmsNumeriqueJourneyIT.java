@@ -294,6 +294,41 @@ class EsmsNumeriqueJourneyIT {
         assertThat(json.readTree(funding.body()).get(0).get("grantAmount").get("value").asLong()).isEqualTo(750_000L);
     }
 
+    @Test
+    void theFacilisoinsDecisionsEvaluateAloneThroughEngineRest() throws Exception {
+        var late = post("/engine-rest/decision-definition/key/facilisoins-admissibility/evaluate", """
+                {"variables": {
+                  "submittedBeforeDeadline": {"value": false, "type": "Boolean"},
+                  "dossierComplete": {"value": true, "type": "Boolean"},
+                  "coordinatorIdentified": {"value": true, "type": "Boolean"},
+                  "objectivesAdequate": {"value": true, "type": "Boolean"},
+                  "territorialDynamic": {"value": true, "type": "Boolean"},
+                  "engineeringCostEstimated": {"value": true, "type": "Boolean"},
+                  "healthProductShareMethodology": {"value": true, "type": "Boolean"}}}""", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertThat(json.readTree(late.body())).hasSize(1);
+        assertThat(json.readTree(late.body()).get(0).get("reason").get("value").asText()).containsIgnoringCase("délai");
+
+        var funding = post("/engine-rest/decision-definition/key/facilisoins-funding/evaluate", """
+                {"variables": {"requestedAmount": {"value": 50001, "type": "Long"}}}""", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(funding.statusCode()).as(funding.body()).isEqualTo(200);
+        assertThat(json.readTree(funding.body()).get(0).get("grantAmount").get("value").asLong()).isEqualTo(50_000L);
+
+        var marks = new StringBuilder();
+        for (var criterion : List.of("scoreConstructionProjet", "scoreComprehensionEnjeux", "scoreCoherenceTerritoire",
+                "scoreCaractereInnovant", "scoreActionsBesoinsSoins", "scoreEngagement", "scoreEstimationCouts",
+                "scoreCapacitesOrganisationnelles", "scorePartenariats", "scoreGouvernance")) {
+            marks.append("\"").append(criterion).append("\": {\"value\": 3, \"type\": \"Integer\"},");
+        }
+        var selection = post("/engine-rest/decision-definition/key/facilisoins-selection/evaluate",
+                "{\"variables\": {" + marks + "\"arsOpinion\": {\"value\": \"FAVORABLE\", \"type\": \"String\"},"
+                        + "\"cpamOpinion\": {\"value\": \"FAVORABLE\", \"type\": \"String\"}}}", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(selection.statusCode()).as(selection.body()).isEqualTo(200);
+        var result = json.readTree(selection.body()).get(0);
+        assertThat(result.get("score").get("value").asInt()).isEqualTo(35);
+        assertThat(result.get("maxScore").get("value").asInt()).isEqualTo(55);
+    }
+
     // --- helpers: what a client of the API does ---
 
     String application(String email, int esmsCount) {
