@@ -16,6 +16,6 @@ class PrepareCommitteeSittingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        agenda.prepare(task.getExecution(), (String) task.getVariable("campaignKey"));
+        agenda.prepare(task, (String) task.getVariable("campaignKey"));
     }
 }

@@ -157,6 +157,40 @@ public class Dossiers {
                 .params(status.name(), utc(Clock.now()), number).update();
     }
 
+    /**
+     * The dossier's core columns a form may set, by the names a model gives them (task input {@code coreFields}):
+     * the organisation as the pages and mails name it and the contact the mails go to.
+     */
+    public enum CoreField {
+        organisationName("organisation_name", 300),
+        organisationSiren("organisation_siren", 9),
+        contactName("contact_name", 200),
+        contactEmail("contact_email", 320),
+        projectTitle("project_title", 300),
+        projectDescription("project_description", 8000);
+
+        private final String column;
+        private final int maxLength;
+
+        CoreField(String column, int maxLength) {
+            this.column = column;
+            this.maxLength = maxLength;
+        }
+
+        public int maxLength() {
+            return maxLength;
+        }
+    }
+
+    /** Updates core columns (e.g. the organisation typed from a dossier received by mail). */
+    public void updateCore(String number, Map<CoreField, String> values) {
+        for (var entry : values.entrySet()) {
+            // the column comes from the enum, never from the caller
+            jdbc.sql("UPDATE dossier SET " + entry.getKey().column + " = ?, updated_at = ? WHERE dossier_number = ?")
+                    .params(entry.getValue(), utc(Clock.now()), number).update();
+        }
+    }
+
     public void recordInstruction(String number, int score, long grantAmount) {
         jdbc.sql("""
                 UPDATE dossier SET score = ?, grant_amount = ?, status = ?, updated_at = ?

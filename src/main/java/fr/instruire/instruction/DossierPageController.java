@@ -23,6 +23,7 @@ import fr.instruire.dossier.DossierDocuments;
 import fr.instruire.identity.StaffPage;
 import fr.instruire.identity.StaffUser;
 import fr.instruire.system.ApiProblem;
+import fr.instruire.system.Attachments;
 
 /** The staff's dossier page: the whole dossier on one page, its documents, and the reviewers' private annotations. */
 @Controller
@@ -63,7 +64,7 @@ class DossierPageController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))
                 .contentLength(content.length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + rfc5987(document.filename()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Attachments.contentDisposition(document.filename()))
                 .body(content);
     }
 
@@ -101,19 +102,5 @@ class DossierPageController {
         model.addAttribute("page", page);
         model.addAttribute("fmt", new PageFormat(page.campaign().timeZone()));
         return "dossiers/page";
-    }
-
-    /** RFC 5987 value: UTF-8, every byte outside attr-char percent-encoded. */
-    static String rfc5987(String filename) {
-        var encoded = new StringBuilder();
-        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(String.format("%02X", c));
-            }
-        }
-        return encoded.toString();
     }
 }

@@ -120,6 +120,20 @@ class IntakeController {
         return status(number, http);
     }
 
+    record EcartReport(@NotBlank(message = "obligatoire") @Size(max = 8000, message = "8000 caractères au plus") String description) {
+    }
+
+    /**
+     * « En cas d'écart substantiel »: the establishment reports, at any time of its experimentation, a substantial
+     * gap from its action plan; it reaches the national team at once. 409 outside the experimentation.
+     */
+    @PostMapping(path = "/dossiers/{number}/ecarts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DossierStatusView ecart(@PathVariable String number, @Valid @RequestBody EcartReport report, HttpServletRequest http) {
+        access.require(http, number, true);
+        intake.reportEcart(number, report.description().strip());
+        return status(number, http);
+    }
+
     private String hash(ApplicationRequest request) {
         try {
             return AccessTokens.sha256(json.writeValueAsBytes(request));

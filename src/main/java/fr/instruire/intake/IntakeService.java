@@ -135,6 +135,26 @@ public class IntakeService {
         }
     }
 
+    /** Message the dossier's experimentation waits for, at any time: « en cas d'écart substantiel ». */
+    static final String ECART_SUBSTANTIEL = "ecart-substantiel";
+
+    /**
+     * The establishment reports a substantial gap from its action plan: recorded in the dossier's history, and sent at
+     * once to the dossier's process (the national team's task). Refused, with nothing written, when the dossier is not
+     * in its experimentation.
+     */
+    @Transactional
+    public void reportEcart(String number, String description) {
+        dossiers.recordEvent(number, dossiers.get(number).contactEmail(), "ECART_SUBSTANTIEL", description);
+        try {
+            runtime.createMessageCorrelation(ECART_SUBSTANTIEL).processInstanceBusinessKey(number)
+                    .setVariable("ecartDescription", description).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiProblem.conflict("Le dossier " + number + " n'est pas en cours d'expérimentation : "
+                    + "un écart substantiel ne peut être signalé que pendant l'expérimentation.");
+        }
+    }
+
     private static Dossier dossier(String number, Campaign campaign, ApplicationRequest r, Instant now) {
         var esms = r.esms().stream()
                 .map(e -> new Esms(e.finess(), e.name().trim(), e.region(), e.size(), e.medicalised(), Boolean.TRUE.equals(e.equipmentRequested())))

@@ -3,6 +3,7 @@ package fr.instruire.notification;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -39,21 +40,42 @@ class MailComposer {
     }
 
     record ComposedMail(String messageId, String recipient, String subject, String body, Instant date,
-                        MimeMessage message) {
+                        MimeMessage message, String copyTo) {
+
+        ComposedMail(String messageId, String recipient, String subject, String body, Instant date, MimeMessage message) {
+            this(messageId, recipient, subject, body, date, message, null);
+        }
     }
 
     /** {@code occurrence}: 1 for the dossier's first mail of this template, 2 for the second… */
     ComposedMail compose(String template, String dossierNumber, int occurrence) {
+        return compose(template, dossierNumber, occurrence, List.of(), null);
+    }
+
+    /**
+     * {@code to}: the recipients instead of the dossier's contact (empty: the contact); {@code copyTo}: an address in
+     * copy (the ARS mailbox), or null.
+     */
+    ComposedMail compose(String template, String dossierNumber, int occurrence, List<String> to, String copyTo) {
         var dossier = dossiers.get(dossierNumber);
         var campaign = campaigns.get(dossier.campaignKey());
-        var rendered = templates.render(template, variables.of(dossier, campaign));
+        var rendered = templates.render(campaign.callId(), template, variables.of(dossier, campaign));
         var messageId = "<%s.%s.%d@%s>".formatted(dossierNumber, template, occurrence, properties.messageIdDomain());
         var date = Clock.now();
         try {
             var message = new StableIdMimeMessage(session, messageId);
             message.setFrom(new InternetAddress(properties.from(), true));
-            message.setRecipient(MimeMessage.RecipientType.TO,
-                    recipient(dossier.contactEmail(), dossier.contactName()));
+            if (to.isEmpty()) {
+                message.setRecipient(MimeMessage.RecipientType.TO,
+                        recipient(dossier.contactEmail(), dossier.contactName()));
+            } else {
+                for (var address : to) {
+                    message.addRecipient(MimeMessage.RecipientType.TO, recipient(address, null));
+                }
+            }
+            if (copyTo != null) {
+                message.setRecipient(MimeMessage.RecipientType.CC, recipient(copyTo, null));
+            }
             message.setSubject(rendered.subject(), UTF_8);
             message.setSentDate(Date.from(date));
             message.setText(rendered.body(), UTF_8);
@@ -62,8 +84,8 @@ class MailComposer {
             message.setHeader("Auto-Submitted", "auto-generated");
             message.setHeader("X-Auto-Response-Suppress", "All");
             message.saveChanges();
-            return new ComposedMail(messageId, dossier.contactEmail(), rendered.subject(), rendered.body(), date,
-                    message);
+            return new ComposedMail(messageId, to.isEmpty() ? dossier.contactEmail() : String.join(", ", to),
+                    rendered.subject(), rendered.body(), date, message, copyTo);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Courriel « %s » du dossier %s impossible à composer".formatted(template,
                     dossierNumber), e);

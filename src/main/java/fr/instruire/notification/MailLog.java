@@ -27,12 +27,27 @@ public class MailLog {
     }
 
     void record(String dossierNumber, String template, SentMail mail) {
+        record(dossierNumber, template, mail, null);
+    }
+
+    /** {@code copyTo}: the ARS mailbox copied, if any. Recipients are cut to the column's 320 characters. */
+    void record(String dossierNumber, String template, SentMail mail, String copyTo) {
         jdbc.sql("""
-                INSERT INTO mail_log (message_id, dossier_number, template, recipient, subject, sent_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(mail.messageId(), dossierNumber, template, mail.recipient(), mail.subject(),
-                        mail.sentAt().atOffset(ZoneOffset.UTC), mail.state())
+                INSERT INTO mail_log (message_id, dossier_number, template, recipient, subject, sent_at, state, copy_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(mail.messageId(), dossierNumber, template, fit(mail.recipient()), mail.subject(),
+                        mail.sentAt().atOffset(ZoneOffset.UTC), mail.state(), copyTo == null ? null : fit(copyTo))
                 .update();
+    }
+
+    private static String fit(String recipients) {
+        return recipients.length() <= 320 ? recipients : recipients.substring(0, 319) + "…";
+    }
+
+    /** The ARS mailbox copied on a mail, if any. */
+    public java.util.Optional<String> copyTo(String messageId) {
+        return jdbc.sql("SELECT copy_to FROM mail_log WHERE message_id = ?").param(messageId).query(String.class)
+                .optional().filter(java.util.Objects::nonNull);
     }
 
     /** The mails handed over for a dossier, oldest first. */

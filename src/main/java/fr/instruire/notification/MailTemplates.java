@@ -12,7 +12,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The French mail templates, {@code templates/mail/{name}.txt} in Thymeleaf's TEXT mode. The first line,
+ * The French mail templates, {@code templates/mail/{name}.txt} in Thymeleaf's TEXT mode, or a call's own variant
+ * {@code templates/mail/{callId}/{name}.txt} when it has one. The first line,
  * {@code Objet : …}, is the subject; the rest is the body. The engine is this class's own, not a bean: a
  * {@code SpringTemplateEngine} bean would replace the one Spring Boot configures for HTML views.
  */
@@ -39,10 +40,21 @@ class MailTemplates {
     }
 
     RenderedMail render(String template, Map<String, Object> variables) {
+        return render(null, template, variables);
+    }
+
+    /**
+     * Renders the call's own variant of a template, {@code templates/mail/{callId}/{template}.txt}, if the call has
+     * one, else the common {@code templates/mail/{template}.txt}.
+     */
+    RenderedMail render(String callId, String template, Map<String, Object> variables) {
         if (template == null || !NAME.matcher(template).matches()) {
             throw new IllegalArgumentException("Modèle de courriel invalide : " + template);
         }
-        var text = engine.process(template, new Context(Locale.FRENCH, variables));
+        var name = callId != null && NAME.matcher(callId).matches()
+                && getClass().getClassLoader().getResource("templates/mail/" + callId + "/" + template + ".txt") != null
+                ? callId + "/" + template : template;
+        var text = engine.process(name, new Context(Locale.FRENCH, variables));
         var end = text.indexOf('\n');
         var subject = SUBJECT.matcher(end < 0 ? text : text.substring(0, end).strip());
         if (!subject.matches()) {

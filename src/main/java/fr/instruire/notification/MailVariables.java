@@ -21,6 +21,7 @@ import fr.instruire.campaign.Campaign;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierEvent;
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
@@ -50,11 +51,13 @@ class MailVariables {
 
     private final Dossiers dossiers;
     private final Campaigns campaigns;
+    private final DossierFacts facts;
     private final String publicUrl;
 
-    MailVariables(Dossiers dossiers, Campaigns campaigns, @Value("${instruire.public-url}") String publicUrl) {
+    MailVariables(Dossiers dossiers, Campaigns campaigns, DossierFacts facts, @Value("${instruire.public-url}") String publicUrl) {
         this.dossiers = dossiers;
         this.campaigns = campaigns;
+        this.facts = facts;
         this.publicUrl = publicUrl;
     }
 
@@ -66,6 +69,8 @@ class MailVariables {
         variables.put("arsName", campaigns.arsName(campaign.region()));
         variables.put("submittedOn", French.dayAndHour(dossier.submittedAt(), zone));
         variables.put("publicUrl", publicUrl);
+        // the call-specific facts (Facilisoins: raisonSociale, region…), by name
+        variables.put("facts", lazy(() -> facts.of(dossier.number())));
         variables.put("complements", lazy(() -> complements(dossier, campaign)));
         variables.put("admissibility", lazy(() -> admissibility(dossier)));
         variables.put("decision", lazy(() -> decision(dossier, zone)));

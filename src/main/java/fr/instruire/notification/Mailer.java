@@ -11,14 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Mailer {
 
+    /** {@code to} in a model: the members of a Camunda group instead of the dossier's contact. */
+    static final String GROUP_PREFIX = "group:";
+
     private final MailComposer composer;
     private final MailLog log;
     private final MailDelivery delivery;
+    private final MailRecipients recipients;
 
-    Mailer(MailComposer composer, MailLog log, MailDelivery delivery) {
+    Mailer(MailComposer composer, MailLog log, MailDelivery delivery, MailRecipients recipients) {
         this.composer = composer;
         this.log = log;
         this.delivery = delivery;
+        this.recipients = recipients;
     }
 
     /**
@@ -28,10 +33,22 @@ public class Mailer {
      */
     @Transactional
     public SentMail send(String template, String dossierNumber) {
-        var mail = composer.compose(template, dossierNumber, log.count(dossierNumber, template) + 1);
+        return send(template, dossierNumber, null, false);
+    }
+
+    /**
+     * As {@link #send(String, String)}, to {@code to} when given ({@code group:<groupId>}: the e-mail addresses of that
+     * group's members; else one address) and, when {@code copyToArs}, with a copy to the ARS mailbox of the dossier's
+     * region for its call ({@code call_ars_mailbox}) — none while the region is unknown or the call lists no mailbox.
+     */
+    @Transactional
+    public SentMail send(String template, String dossierNumber, String to, boolean copyToArs) {
+        var addresses = recipients.to(to);
+        var copy = copyToArs ? recipients.arsMailbox(dossierNumber).orElse(null) : null;
+        var mail = composer.compose(template, dossierNumber, log.count(dossierNumber, template) + 1, addresses, copy);
         delivery.deliver(mail.message());
         var sent = new SentMail(mail.messageId(), mail.recipient(), mail.subject(), mail.date(), delivery.state());
-        log.record(dossierNumber, template, sent);
+        log.record(dossierNumber, template, sent, copy);
         return sent;
     }
 }

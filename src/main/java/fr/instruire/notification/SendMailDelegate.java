@@ -5,14 +5,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code camunda:delegateExpression="${sendMail}"}, input parameter {@code template}; the dossier is the business
- * key. The task is asynchronous before and after, with a retry cycle: a failed send throws, the job executor retries
+ * {@code camunda:delegateExpression="${sendMail}"}, input parameters {@code template}, optional {@code to} and
+ * {@code copyToArs}; the dossier is the business key. The task is asynchronous before and after, with a retry cycle: a failed send throws, the job executor retries
  * it, then raises an incident. Never catch here: a swallowed failure is a mail the applicant never gets.
  */
 @Component("sendMail")
 class SendMailDelegate implements JavaDelegate {
 
     static final String TEMPLATE = "template";
+    /** Optional: {@code group:<groupId>} (its members' addresses) or an address, instead of the dossier's contact. */
+    static final String TO = "to";
+    /** Optional: {@code true} copies the ARS mailbox of the dossier's region for its call. */
+    static final String COPY_TO_ARS = "copyToArs";
 
     private final Mailer mailer;
 
@@ -23,6 +27,9 @@ class SendMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var template = (String) execution.getVariableLocal(TEMPLATE);
-        mailer.send(template, execution.getProcessBusinessKey());
+        var to = execution.getVariableLocal(TO);
+        var copyToArs = execution.getVariableLocal(COPY_TO_ARS);
+        mailer.send(template, execution.getProcessBusinessKey(), to == null ? null : to.toString(),
+                copyToArs != null && Boolean.parseBoolean(copyToArs.toString()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.instruire.system;
 
+import java.text.Collator;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,15 @@ public final class French {
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
     private static final char NO_BREAK_SPACE = '\u00a0';
+
+    /** Sorts as a French reader expects: « Île-de-France » among the I, accents and case second. */
+    public static final Comparator<String> COLLATOR = collator();
+
+    private static Comparator<String> collator() {
+        var collator = Collator.getInstance(Locale.FRENCH);
+        collator.setStrength(Collator.SECONDARY);
+        return collator::compare;
+    }
 
     private French() {
     }

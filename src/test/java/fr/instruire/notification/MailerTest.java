@@ -79,6 +79,10 @@ class MailerTest {
     @Autowired
     MailLog mailLog;
     @Autowired
+    MailRecipients recipients;
+    @Autowired
+    fr.instruire.dossier.DossierFacts facts;
+    @Autowired
     Dossiers dossiers;
     @Autowired
     JdbcClient jdbc;
@@ -183,12 +187,52 @@ class MailerTest {
     }
 
     @Test
+    void aFacilisoinsMailIsCopiedToTheArsOfTheDossiersRegionWithTheCallsOwnWording() throws Exception {
+        if (jdbc.sql("SELECT COUNT(*) FROM campaign WHERE campaign_key = 'facilisoins-2022'").query(Integer.class).single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO campaign (campaign_key, call_id, title, region, time_zone, submission_opens_at,
+                        submission_closes_at, selection_opens_at, selection_closes_at, budget_envelope, dossier_prefix,
+                        reviewer_group, committee_group, complements_delay, convention_reminder_delay, contact_email,
+                        created_at)
+                    VALUES ('facilisoins-2022', 'facilisoins', 'Expérimentation Facilisoins', 'Île-de-France',
+                        'Europe/Paris', ?, ?, ?, ?, 1500000, 'FACI', 'equipe-nationale-art51', 'ctis', 'P15D', 'P21D',
+                        'dgcs-secr-sd5@social.gouv.fr', ?)""")
+                    .params(utc("2021-12-15T00:00:00Z"), utc("2022-02-21T23:00:00Z"), utc("2022-03-01T00:00:00Z"),
+                            utc("2022-04-30T00:00:00Z"), utc("2021-12-01T00:00:00Z"))
+                    .update();
+        }
+        var number = dossiers.nextNumber("FACI", 2022);
+        dossiers.insert(new Dossier(number, "facilisoins-2022", DossierStatus.SUBMITTED, "MAS Les Écureuils", null,
+                null, CONTACT, "Facilisoins", null, null, null, null, null, null, null, null, List.of(), null, null,
+                NOW, NOW), "hash");
+        facts.set(number, "region", "Bretagne");
+
+        var sent = mailer.send("accuse-reception", number, null, true);
+
+        var received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2); // one message, delivered to the applicant and to the ARS in copy
+        var message = received[0];
+        assertThat(message.getHeader("Message-ID")[0]).isEqualTo("<%s.accuse-reception.1@instruire.localhost>".formatted(number));
+        assertThat(message.getRecipients(jakarta.mail.Message.RecipientType.CC))
+                .extracting(Object::toString).containsExactly("ARS-BRETAGNE-ART51@ars.sante.fr");
+        assertThat(message.getSubject()).isEqualTo("FACILISOINS – accusé de réception de votre candidature — dossier " + number);
+        assertThat((String) message.getContent()).contains("équipe nationale Article 51", "DGCS");
+        assertThat(mailLog.copyTo(sent.messageId())).contains("ARS-BRETAGNE-ART51@ars.sante.fr");
+    }
+
+    @Test
+    void aReminderToAGroupGoesToItsMembersAddresses() {
+        assertThatThrownBy(() -> recipients.to("group:ars-nowhere")).hasMessageContaining("ars-nowhere");
+        assertThat(recipients.to(null)).isEmpty();
+    }
+
+    @Test
     void whenSmtpIsDownSendThrowsAndLogsNothing() throws IOException {
         var number = newDossier(guadeloupe(8));
         var down = new JavaMailSenderImpl();
         down.setHost("localhost");
         down.setPort(closedPort());
-        var mailerWithoutSmtp = new Mailer(composer, mailLog, new SmtpDelivery(down));
+        var mailerWithoutSmtp = new Mailer(composer, mailLog, new SmtpDelivery(down), recipients);
 
         assertThatThrownBy(() -> mailerWithoutSmtp.send("accuse-reception", number))
                 .isInstanceOf(MailSendException.class);
@@ -221,7 +265,7 @@ class MailerTest {
     @Test
     void inOutboxModeTheMailIsAReadableEmlWithTheSameMessageId(@TempDir Path outbox) throws Exception {
         var number = newDossier(guadeloupe(8));
-        var mailerToOutbox = new Mailer(composer, mailLog, new OutboxDelivery(outbox));
+        var mailerToOutbox = new Mailer(composer, mailLog, new OutboxDelivery(outbox), recipients);
 
         var sent = mailerToOutbox.send("accuse-reception", number);
 

@@ -21,14 +21,14 @@ class SendMailDelegateTest {
 
         new SendMailDelegate(mailer).execute(execution);
 
-        verify(mailer).send("demande-complements", "ESMS-2021-0007");
+        verify(mailer).send("demande-complements", "ESMS-2021-0007", null, false);
     }
 
     @Test
     void aFailedSendFailsTheJobSoThatItIsRetried() {
         when(execution.getVariableLocal("template")).thenReturn("decision");
         when(execution.getProcessBusinessKey()).thenReturn("ESMS-2021-0007");
-        when(mailer.send("decision", "ESMS-2021-0007")).thenThrow(new MailSendException("Connexion refusée"));
+        when(mailer.send("decision", "ESMS-2021-0007", null, false)).thenThrow(new MailSendException("Connexion refusée"));
 
         assertThatThrownBy(() -> new SendMailDelegate(mailer).execute(execution))
                 .isInstanceOf(MailSendException.class);

@@ -1,0 +1,33 @@
+package fr.instruire.campaign;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import fr.instruire.system.Actors;
+
+/**
+ * {@code recordArrete}, complete listener: form variables {@code arreteDate} (date) and {@code arreteReference}
+ * (text), both required; kept with the campaign ({@code campaign_record}, kind ARRETE) and in the history of each
+ * SELECTED dossier.
+ */
+@Component("recordArrete")
+class RecordArreteListener implements TaskListener {
+
+    private final Arrete arrete;
+
+    RecordArreteListener(Arrete arrete) {
+        this.arrete = arrete;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        try {
+            arrete.record((String) task.getVariable("campaignKey"), task.getVariable("arreteDate"),
+                    task.getVariable("arreteReference"), Actors.completer(task));
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException(e.getMessage(), e);
+        }
+    }
+}
