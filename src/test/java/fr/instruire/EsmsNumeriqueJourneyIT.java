@@ -185,6 +185,24 @@ class EsmsNumeriqueJourneyIT {
     }
 
     @Test
+    void anEcartSubstantielIsTheApplicantsAndOnlyReachesADossierInItsExperimentation() throws Exception {
+        var body = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("ecart@candidat.example", 8), null).body());
+        var number = body.get("dossierNumber").asText();
+        var bearer = "Bearer " + body.get("accessToken").asText();
+        var report = "{\"description\": \"Le recrutement de l'infirmière coordinatrice est reporté de six mois.\"}";
+
+        assertThat(post("/api/dossiers/" + number + "/ecarts", report, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/dossiers/" + number + "/ecarts", report, basic(REVIEWER, REVIEWER)).statusCode()).isEqualTo(403);
+        assertThat(post("/api/dossiers/FACI-1999-0001/ecarts", report, bearer).statusCode()).isEqualTo(404);
+        assertThat(post("/api/dossiers/" + number + "/ecarts", "{\"description\": \" \"}", bearer).statusCode()).isEqualTo(400);
+        var notInExperimentation = post("/api/dossiers/" + number + "/ecarts", report, bearer);
+        assertThat(notInExperimentation.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(notInExperimentation.body()).get("detail").asText()).isNotBlank();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier_event WHERE dossier_number = ? AND kind = 'ECART_SUBSTANTIEL'")
+                .param(number).query(Integer.class).single()).as("a refused report leaves nothing").isZero();
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheSameDossier() throws Exception {
         var request = application("idem@candidat.example", 8);
         var first = post("/api/campaigns/" + OPEN + "/applications", request, null, "Idempotency-Key", "import-pai-42");
