@@ -2,6 +2,7 @@ package fr.instruire.intake.mail;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +17,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * What Instruire reads from a received message: sender, subject, text and attachments. Reading never fails: a
@@ -89,7 +92,11 @@ record ReceivedMail(boolean readable, String messageKey, String fromAddress, Str
 
     /** The beginning of the text, for a reviewer to recognise the message. */
     String excerpt(int length) {
-        var compact = text.strip().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n+", "\n\n");
+        var compact = text.replace("\r\n", "\n").replace('\r', '\n')
+                .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
+                .replaceAll(" ?\n ?", "\n")
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
         return compact.length() <= length ? compact : compact.substring(0, length).strip() + " […]";
     }
 
@@ -124,13 +131,37 @@ record ReceivedMail(boolean readable, String messageKey, String fromAddress, Str
             var filename = read(part::getFileName);
             var attached = Part.ATTACHMENT.equalsIgnoreCase(read(part::getDisposition));
             if (filename != null || attached || part.isMimeType("message/rfc822")) {
-                try (var in = part.getInputStream()) {
-                    attachments.add(new Attachment(safeName(filename, part, attachments.size() + 1), in.readAllBytes()));
-                }
+                attachments.add(new Attachment(safeName(filename, part, attachments.size() + 1), bytes(part)));
             } else if (part.isMimeType("text/plain") && plain == null) {
-                plain = String.valueOf(part.getContent());
+                plain = text(part);
             } else if (part.isMimeType("text/html") && html == null) {
-                html = String.valueOf(part.getContent());
+                html = text(part);
+            }
+        }
+
+        /** The part decoded; if its transfer encoding is damaged, as it came (the name is still worth listing). */
+        private byte[] bytes(Part part) throws MessagingException, IOException {
+            try (var in = part.getInputStream()) {
+                return in.readAllBytes();
+            } catch (IOException damaged) {
+                unreadableParts++;
+                if (part instanceof MimeBodyPart body) {
+                    try (var in = body.getRawInputStream()) {
+                        return in.readAllBytes();
+                    }
+                }
+                return new byte[0];
+            }
+        }
+
+        /** The text in its charset; an unknown charset is read as UTF-8 rather than lost. */
+        private String text(Part part) throws MessagingException, IOException {
+            try {
+                return String.valueOf(part.getContent());
+            } catch (UnsupportedEncodingException unknownCharset) {
+                try (var in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
             }
         }
 
@@ -148,7 +179,7 @@ record ReceivedMail(boolean readable, String messageKey, String fromAddress, Str
 
         /** A name to store the file under: no path, no control characters, at most 255 characters. */
         private static String safeName(String filename, Part part, int rank) throws MessagingException {
-            var name = filename == null ? "" : filename.replaceAll(".*[\\\\/]", "").replaceAll("[\\p{Cntrl}\"]", "_").strip();
+            var name = filename == null ? "" : decoded(filename).replaceAll(".*[\\\\/]", "").replaceAll("[\\p{Cntrl}\"]", "_").strip();
             if (name.isEmpty()) {
                 name = part.isMimeType("message/rfc822") ? "message-joint-" + rank + ".eml" : "piece-jointe-" + rank;
             }
@@ -158,6 +189,21 @@ record ReceivedMail(boolean readable, String messageKey, String fromAddress, Str
                 name = name.substring(0, 255 - extension.length()) + extension;
             }
             return name;
+        }
+    }
+
+    /**
+     * RFC 2047 words in a file name (« =?UTF-8?Q?Dossier_compl=C3=A9t.pdf?= »), which many clients still write though
+     * RFC 2231 is the standard: Jakarta Mail decodes them only when a JVM-wide system property says so.
+     */
+    private static String decoded(String filename) {
+        if (!filename.contains("=?")) {
+            return filename;
+        }
+        try {
+            return MimeUtility.decodeText(filename);
+        } catch (UnsupportedEncodingException e) {
+            return filename;
         }
     }
 
@@ -200,11 +246,7 @@ record ReceivedMail(boolean readable, String messageKey, String fromAddress, Str
 
     private static Properties properties() {
         var p = new Properties();
-        // candidates' clients still encode file names as RFC 2047 words (« =?UTF-8?Q?Dossier_compl=C3=A9t?= »)
-        p.setProperty("mail.mime.decodefilename", "true");
         p.setProperty("mail.mime.address.strict", "false");
-        // a damaged attachment is kept as far as it decodes; the raw message keeps it whole
-        p.setProperty("mail.mime.base64.ignoreerrors", "true");
         return p;
     }
 }
