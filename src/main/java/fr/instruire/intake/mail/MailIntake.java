@@ -105,9 +105,6 @@ class MailIntake {
     @Transactional
     public String newDossierFromTriage(long inboundMailId, String reviewer) {
         var row = inbound.get(inboundMailId);
-        if (row.outcome() == Outcome.DOSSIER && row.dossierNumber() != null) {
-            return row.dossierNumber();
-        }
         requireTriage(row);
         var mail = ReceivedMail.parse(row.raw());
         if (mail.contactAddress() == null) {
@@ -122,9 +119,6 @@ class MailIntake {
     @Transactional
     public void attachToDossier(long inboundMailId, String number, String reviewer) {
         var row = inbound.get(inboundMailId);
-        if (row.outcome() == Outcome.ATTACHED && number.equals(row.dossierNumber())) {
-            return;
-        }
         requireTriage(row);
         var dossier = dossiers.get(number);
         if (!dossier.campaignKey().equals(row.campaignKey())) {
@@ -144,9 +138,6 @@ class MailIntake {
     @Transactional
     public void discard(long inboundMailId, String reason, String reviewer) {
         var row = inbound.get(inboundMailId);
-        if (row.outcome() == Outcome.DISCARDED) {
-            return;
-        }
         requireTriage(row);
         inbound.qualified(inboundMailId, Outcome.DISCARDED, null, reviewer, reason);
     }
@@ -208,6 +199,7 @@ class MailIntake {
                 .execute();
     }
 
+    /** A message is qualified once: its step's job commits with its effect, a retry starts from scratch. */
     private static void requireTriage(InboundMail row) {
         if (row.outcome() != Outcome.TRIAGE) {
             throw new IllegalStateException("Le courriel " + row.id() + " a déjà été qualifié (" + row.outcome() + ")");
