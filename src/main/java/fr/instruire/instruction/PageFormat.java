@@ -28,6 +28,8 @@ record PageFormat(ZoneId zone) {
             "MOYEN_GRAND", "Moyen ou grand");
     private static final Map<String, String> EVENTS = Map.ofEntries(
             Map.entry("SUBMITTED", "Dépôt"),
+            Map.entry("RECEIVED_BY_MAIL", "Reçu par courriel"),
+            Map.entry("MAIL_ATTACHED", "Courriel rattaché"),
             Map.entry("DOCUMENT_ADDED", "Document ajouté"),
             Map.entry("ADMISSIBILITY_REVIEW", "Recevabilité"),
             Map.entry("INADMISSIBLE", "Irrecevabilité"),
@@ -39,14 +41,16 @@ record PageFormat(ZoneId zone) {
     private static final Map<String, String> MAIL_STATES = Map.of(
             "SENT", "Envoyé",
             "OUTBOX", "Déposé dans la boîte d'envoi locale (.eml)");
-    private static final Map<String, String> DOCUMENT_TYPES = Map.of(
-            "application/pdf", "PDF",
-            "image/png", "Image PNG",
-            "image/jpeg", "Image JPEG",
-            "application/vnd.oasis.opendocument.text", "Texte ODT",
-            "application/vnd.oasis.opendocument.spreadsheet", "Tableur ODS",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word DOCX",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel XLSX");
+    private static final Map<String, String> DOCUMENT_TYPES = Map.ofEntries(
+            Map.entry("application/pdf", "PDF"),
+            Map.entry("image/png", "Image PNG"),
+            Map.entry("image/jpeg", "Image JPEG"),
+            Map.entry("application/vnd.oasis.opendocument.text", "Texte ODT"),
+            Map.entry("application/vnd.oasis.opendocument.spreadsheet", "Tableur ODS"),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word DOCX"),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel XLSX"),
+            Map.entry("application/msword", "Word DOC"),
+            Map.entry("application/vnd.ms-excel", "Excel XLS"));
 
     /** « 12 mars 2026 à 10h32 » in the campaign's zone. */
     public String dateTime(Instant at) {

@@ -340,6 +340,8 @@ class TaskViews {
             case "application/vnd.oasis.opendocument.spreadsheet" -> "Tableur OpenDocument";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "Document Word";
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> "Classeur Excel";
+            case "application/msword" -> "Document Word (ancien format)";
+            case "application/vnd.ms-excel" -> "Classeur Excel (ancien format)";
             default -> contentType;
         };
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.campaign.Campaign;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.dossier.Esms;
@@ -27,23 +30,29 @@ import fr.instruire.system.Clock;
 
 /**
  * Turns an accepted application into a dossier and its process instance, in one transaction: either both exist
- * or neither. A retry carrying the same Idempotency-Key gets the first answer back.
+ * or neither. A retry carrying the same Idempotency-Key gets the first answer back. Applications received by mail
+ * ({@code intake.mail}) become dossiers through the same {@link #createDossier}.
  */
 @Service
 public class IntakeService {
 
     /** The message a dossier process waits on after asking for complements. */
     static final String COMPLEMENTS_RECEIVED = "complements-received";
+    /** The call-specific fact every dossier has: false when it arrived after the campaign's closing instant. */
+    public static final String SUBMITTED_BEFORE_DEADLINE = "submittedBeforeDeadline";
 
     private final Campaigns campaigns;
     private final Dossiers dossiers;
+    private final DossierFacts facts;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    IntakeService(Campaigns campaigns, Dossiers dossiers, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json) {
+    IntakeService(Campaigns campaigns, Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc,
+                  ObjectMapper json) {
         this.campaigns = campaigns;
         this.dossiers = dossiers;
+        this.facts = facts;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.json = json;
@@ -93,13 +102,61 @@ public class IntakeService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+        var token = AccessTokens.newToken();
+        var dossier = createDossier(campaign,
+                Arrival.api(request.organisation().contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
+                AccessTokens.hash(token),
+                number -> dossier(number, campaign, request, now), number -> { });
+        var response = SubmissionResponse.of(dossier, campaign, token);
+        if (idempotencyKey != null) {
+            jdbc.sql("""
+                    INSERT INTO idempotency_key (campaign_key, idempotency_key, request_hash, dossier_number, response_body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(campaignKey, idempotencyKey, requestHash, dossier.number(), write(response), now.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        }
+        return new Submitted(response, false);
+    }
+
+    /** How a dossier arrived: filled in through the API, or sent by mail to the campaign's mailbox. */
+    public enum Channel { API, MAIL }
+
+    /**
+     * The circumstances of a new dossier: its channel, whether it arrived after the campaign's closing instant (only
+     * a mail can), and the first line of its history — who and what.
+     */
+    public record Arrival(Channel channel, boolean late, String actor, String eventKind, String eventDetail) {
+
+        static Arrival api(String applicant, String detail) {
+            return new Arrival(Channel.API, false, applicant, "SUBMITTED", detail);
+        }
+
+        public static Arrival mail(String sender, boolean late, String detail) {
+            return new Arrival(Channel.MAIL, late, sender, "RECEIVED_BY_MAIL", detail);
+        }
+    }
+
+    /**
+     * The one way a dossier comes into being, whichever its channel: a number from the campaign's prefix and year,
+     * the dossier's row, the fact {@code submittedBeforeDeadline}, the first history event, then the campaign's dossier
+     * process ({@code {callId}-dossier}, business key = number) — all in the caller's transaction, so a failure
+     * leaves none of them. {@code content} makes the row for the number allocated; {@code beforeStart} adds what the
+     * process may read from its first step (documents…). Without {@code accessTokenHash} (a mail), the dossier gets
+     * the hash of a token no one holds: the applicant has no API access to it until one is issued.
+     */
+    @Transactional
+    public Dossier createDossier(Campaign campaign, Arrival arrival, String accessTokenHash,
+                                 Function<String, Dossier> content, Consumer<String> beforeStart) {
         var year = campaign.submissionOpensAt().atZone(campaign.timeZone()).getYear();
         var number = dossiers.nextNumber(campaign.dossierPrefix(), year);
-        var token = AccessTokens.newToken();
-        var dossier = dossier(number, campaign, request, now);
-        dossiers.insert(dossier, AccessTokens.hash(token));
-        dossiers.recordEvent(number, request.organisation().contactEmail(), "SUBMITTED",
-                "Candidature déposée pour « " + campaign.title() + " »");
+        var dossier = content.apply(number);
+        dossiers.insert(dossier, accessTokenHash != null ? accessTokenHash : AccessTokens.hash(AccessTokens.newToken()));
+        if (arrival.channel() == Channel.MAIL) {
+            dossiers.markReceivedByMail(number, arrival.late());
+        }
+        facts.set(number, SUBMITTED_BEFORE_DEADLINE, !arrival.late());
+        dossiers.recordEvent(number, arrival.actor(), arrival.eventKind(), arrival.eventDetail());
+        beforeStart.accept(number);
         runtime.createProcessInstanceByKey(campaign.dossierProcessKey())
                 .businessKey(number)
                 .setVariables(Map.of(
@@ -107,17 +164,11 @@ public class IntakeService {
                         "campaignKey", campaign.key(),
                         "reviewerGroup", campaign.reviewerGroup(),
                         "complementsDelay", campaign.complementsDelay(),
-                        "conventionReminderDelay", campaign.conventionReminderDelay()))
+                        "conventionReminderDelay", campaign.conventionReminderDelay(),
+                        "channel", arrival.channel().name(),
+                        "receivedLate", arrival.late()))
                 .execute();
-        var response = SubmissionResponse.of(dossier, campaign, token);
-        if (idempotencyKey != null) {
-            jdbc.sql("""
-                    INSERT INTO idempotency_key (campaign_key, idempotency_key, request_hash, dossier_number, response_body, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(campaignKey, idempotencyKey, requestHash, number, write(response), now.atOffset(java.time.ZoneOffset.UTC))
-                    .update();
-        }
-        return new Submitted(response, false);
+        return dossier;
     }
 
     /** The applicant answers a complements request: recorded, then the dossier process resumes. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,8 +82,9 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Waits for a condition; an element replaced meanwhile (the page reloaded after a form) is looked up again. */
     public void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Signs into the Camunda webapps (Tasklist) as a user whose password is its name, as the demo does. */

@@ -1,0 +1,70 @@
+package fr.instruire.intake.mail;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import fr.instruire.system.Actors;
+
+/**
+ * When a reviewer completes « Qualifier le courriel »: checks the form on the server (Tasklist's checks are the
+ * browser's only) — a choice; for an attachment, a dossier of the message's campaign; for a new dossier, a sender to
+ * answer; for a discard, a reason — and records who decided, even without claiming the task.
+ */
+@Component("checkMailTriage")
+class CheckMailTriageListener implements TaskListener {
+
+    private static final Set<String> DECISIONS = Set.of(MailTriage.ATTACH, MailTriage.NEW_DOSSIER, MailTriage.DISCARD);
+
+    private final MailIntake intake;
+
+    CheckMailTriageListener(MailIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var decision = text(task.getVariable(MailTriage.DECISION));
+        var inboundMailId = ((Number) task.getVariable(MailTriage.INBOUND_MAIL_ID)).longValue();
+        if (!DECISIONS.contains(decision)) {
+            throw new ProcessEngineException("Choisissez que faire du courriel : le rattacher à un dossier, en faire une "
+                    + "nouvelle candidature ou l'écarter.");
+        }
+        switch (decision) {
+            case MailTriage.ATTACH -> {
+                var number = text(task.getVariable(MailTriage.ATTACH_TO)).toUpperCase(Locale.ROOT);
+                if (number.isEmpty()) {
+                    throw new ProcessEngineException("Indiquez le numéro du dossier auquel rattacher le courriel.");
+                }
+                intake.refusalToAttach(inboundMailId, number).ifPresent(refusal -> {
+                    throw new ProcessEngineException(refusal);
+                });
+                task.setVariable(MailTriage.ATTACH_TO, number);
+            }
+            case MailTriage.NEW_DOSSIER -> {
+                if (!intake.hasSender(inboundMailId)) {
+                    throw new ProcessEngineException("Ce courriel n'a pas d'expéditeur lisible : il ne peut devenir un "
+                            + "dossier. Rattachez-le à un dossier ou écartez-le.");
+                }
+            }
+            default -> {
+                var reason = text(task.getVariable(MailTriage.DISCARD_REASON));
+                if (reason.isEmpty()) {
+                    throw new ProcessEngineException("Motivez l'écartement du courriel : le motif est conservé avec lui.");
+                }
+                if (reason.length() > 4000) {
+                    throw new ProcessEngineException("Le motif tient en 4000 caractères au plus.");
+                }
+            }
+        }
+        Actors.completer(task);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+}
