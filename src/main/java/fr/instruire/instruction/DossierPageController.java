@@ -20,6 +20,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.identity.StaffPage;
 import fr.instruire.identity.StaffUser;
 import fr.instruire.system.ApiProblem;
@@ -31,12 +32,16 @@ import fr.instruire.system.Attachments;
 @RequestMapping("/dossiers/{number}")
 class DossierPageController {
 
+    private final DossierFacts facts;
+
     private final StaffDossierAccess access;
     private final DossierPages pages;
     private final DossierDocuments documents;
     private final Annotations annotations;
 
-    DossierPageController(StaffDossierAccess access, DossierPages pages, DossierDocuments documents, Annotations annotations) {
+    DossierPageController(StaffDossierAccess access, DossierPages pages, DossierDocuments documents, Annotations annotations,
+                          DossierFacts facts) {
+        this.facts = facts;
         this.access = access;
         this.pages = pages;
         this.documents = documents;
@@ -100,6 +105,10 @@ class DossierPageController {
     private String render(Dossier dossier, Model model) {
         var page = pages.of(dossier);
         model.addAttribute("page", page);
+        var shown = new java.util.LinkedHashMap<String, String>();
+        facts.of(dossier.number()).forEach((name, value) ->
+                shown.put(name, value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value)));
+        model.addAttribute("facts", shown);
         model.addAttribute("fmt", new PageFormat(page.campaign().timeZone()));
         return "dossiers/page";
     }
