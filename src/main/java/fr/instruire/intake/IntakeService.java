@@ -148,7 +148,7 @@ public class IntakeService {
         dossiers.recordEvent(number, dossiers.get(number).contactEmail(), "ECART_SUBSTANTIEL", description);
         try {
             runtime.createMessageCorrelation(ECART_SUBSTANTIEL).processInstanceBusinessKey(number)
-                    .setVariable("ecartDescription", description).correlate();
+                    .setVariable("ecartSummary", description).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiProblem.conflict("Le dossier " + number + " n'est pas en cours d'expérimentation : "
                     + "un écart substantiel ne peut être signalé que pendant l'expérimentation.");
