@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -102,12 +103,15 @@ public class IntakeService {
                 "Candidature déposée pour « " + campaign.title() + " »");
         runtime.createProcessInstanceByKey(campaign.dossierProcessKey())
                 .businessKey(number)
+                .setVariables(campaigns.variables(campaign))
                 .setVariables(Map.of(
                         "dossierNumber", number,
                         "campaignKey", campaign.key(),
                         "reviewerGroup", campaign.reviewerGroup(),
                         "complementsDelay", campaign.complementsDelay(),
-                        "conventionReminderDelay", campaign.conventionReminderDelay()))
+                        "conventionReminderDelay", campaign.conventionReminderDelay(),
+                        "channel", Channel.API.name(),
+                        "receivedLate", false))
                 .execute();
         var response = SubmissionResponse.of(dossier, campaign, token);
         if (idempotencyKey != null) {
@@ -118,6 +122,51 @@ public class IntakeService {
                     .update();
         }
         return new Submitted(response, false);
+    }
+
+    /** How a dossier arrived: filled in through the API, or sent by mail to the campaign's mailbox. */
+    public enum Channel { API, MAIL }
+
+    /**
+     * The circumstances of a new dossier: its channel, whether it arrived after the campaign's closing instant (only
+     * a mail can), and the first line of its history — who and what.
+     */
+    public record Arrival(Channel channel, boolean late, String actor, String eventKind, String eventDetail) {
+
+        public static Arrival mail(String sender, boolean late, String detail) {
+            return new Arrival(Channel.MAIL, late, sender, "RECEIVED_BY_MAIL", detail);
+        }
+    }
+
+    /**
+     * A dossier that did not come through the API form (a mail: the national secretariat registers its content):
+     * a number from the campaign's prefix and year, the dossier's row, the first history event, then the campaign's
+     * dossier process with the campaign's variables, {@code channel} and {@code receivedLate} — in the caller's
+     * transaction. {@code content} makes the row for the number allocated. The mail intake builds on this.
+     */
+    @Transactional
+    public Dossier createDossier(Campaign campaign, Arrival arrival, String accessTokenHash, Function<String, Dossier> content) {
+        var year = campaign.submissionOpensAt().atZone(campaign.timeZone()).getYear();
+        var number = dossiers.nextNumber(campaign.dossierPrefix(), year);
+        var dossier = content.apply(number);
+        dossiers.insert(dossier, accessTokenHash != null ? accessTokenHash : AccessTokens.hash(AccessTokens.newToken()));
+        if (arrival.channel() == Channel.MAIL) {
+            dossiers.markReceivedByMail(number, arrival.late());
+        }
+        dossiers.recordEvent(number, arrival.actor(), arrival.eventKind(), arrival.eventDetail());
+        runtime.createProcessInstanceByKey(campaign.dossierProcessKey())
+                .businessKey(number)
+                .setVariables(campaigns.variables(campaign))
+                .setVariables(Map.of(
+                        "dossierNumber", number,
+                        "campaignKey", campaign.key(),
+                        "reviewerGroup", campaign.reviewerGroup(),
+                        "complementsDelay", campaign.complementsDelay(),
+                        "conventionReminderDelay", campaign.conventionReminderDelay(),
+                        "channel", arrival.channel().name(),
+                        "receivedLate", arrival.late()))
+                .execute();
+        return dossier;
     }
 
     /** The applicant answers a complements request: recorded, then the dossier process resumes. */
