@@ -1,5 +1,7 @@
 package fr.instruire.campaign;
 
+import java.util.Map;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +13,12 @@ import jakarta.validation.constraints.Size;
  * What a process owner gives to open a session of a call. Dates are written as the call writes them:
  * {@code 2021-05-03} (a day in the campaign's time zone: an opening day starts at 00:00 there, a closing day
  * ends at 24:00 there) or an instant with its offset ({@code 2021-05-03T12:00:00-04:00}).
+ * <p>
+ * {@code variables}: what the call's own models read beyond this common calendar (Facilisoins: {@code nationalTeamGroup},
+ * {@code dgcsGroup}, {@code ctisGroup}, {@code places}, {@code ctisOpensAt}, {@code resultsBy}, {@code opinionDelay},
+ * {@code opinionReminder}, {@code experimentationDuration}, {@code actionPlanUpdateCycle}, {@code dataDeliveryCycle}):
+ * simple values only (text, number, yes/no); a text written as a date ({@code 2022-03-15} or with its offset) becomes
+ * a date, a day being its start in the campaign's zone. Given to the campaign's process and to each dossier's.
  */
 public record CampaignDefinition(
         @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9-]{3,100}", message = "minuscules, chiffres et tirets (3 à 100)") String key,
@@ -28,5 +36,16 @@ public record CampaignDefinition(
         @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9._-]+", message = "identifiant de groupe") String committeeGroup,
         @Pattern(regexp = "P(\\d+[YMWD])+(T(\\d+[HMS])+)?|PT(\\d+[HMS])+", message = "durée ISO 8601 (ex. P15D)") String complementsDelay,
         @Pattern(regexp = "P(\\d+[YMWD])+(T(\\d+[HMS])+)?|PT(\\d+[HMS])+", message = "durée ISO 8601 (ex. P21D)") String conventionReminderDelay,
-        @Email(message = "adresse e-mail invalide") String contactEmail) {
+        @Email(message = "adresse e-mail invalide") String contactEmail,
+        Map<String, Object> variables) {
+
+    /** Without call-specific variables. */
+    public CampaignDefinition(String key, String callId, String title, String region, String timeZone, String submissionOpens,
+                              String submissionCloses, String selectionOpens, String selectionCloses, Long budgetEnvelope,
+                              String dossierPrefix, String reviewerGroup, String committeeGroup, String complementsDelay,
+                              String conventionReminderDelay, String contactEmail) {
+        this(key, callId, title, region, timeZone, submissionOpens, submissionCloses, selectionOpens, selectionCloses,
+                budgetEnvelope, dossierPrefix, reviewerGroup, committeeGroup, complementsDelay, conventionReminderDelay,
+                contactEmail, null);
+    }
 }

@@ -67,6 +67,7 @@ public class CampaignService {
                 errors.add(new FieldError("selectionCloses", "doit suivre l'ouverture de la sélection"));
             }
         }
+        errors.addAll(CampaignVariables.check(d.variables()));
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
@@ -79,11 +80,21 @@ public class CampaignService {
                 d.conventionReminderDelay() == null ? DEFAULT_CONVENTION_REMINDER : d.conventionReminderDelay(),
                 d.contactEmail());
         campaigns.insert(campaign);
+        campaigns.insertVariables(campaign.key(), CampaignVariables.json(d.variables()));
         groups.ensureWorkGroup(campaign.reviewerGroup(), "Instructeurs — " + campaign.region());
         groups.ensureWorkGroup(campaign.committeeGroup(), "Comité de sélection — " + campaign.region());
+        if (d.variables() != null) {
+            // a call's own variable named …Group names a work group of its models (Facilisoins: dgcsGroup, ctisGroup)
+            d.variables().forEach((name, value) -> {
+                if (name.endsWith("Group") && value instanceof String group && !group.isBlank()) {
+                    groups.ensureWorkGroup(group, group + " — " + campaign.title());
+                }
+            });
+        }
         runtime.createProcessInstanceByKey(campaign.campaignProcessKey())
                 .businessKey(campaign.key())
                 .setVariables(variables(campaign))
+                .setVariables(campaigns.variables(campaign))
                 .execute();
         return campaign;
     }

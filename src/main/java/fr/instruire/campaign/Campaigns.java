@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,20 @@ public class Campaigns {
                         c.committeeGroup(), c.complementsDelay(), c.conventionReminderDelay(), c.contactEmail(),
                         utc(Clock.now()))
                 .update();
+    }
+
+    void insertVariables(String key, String json) {
+        jdbc.sql("UPDATE campaign SET variables = ? WHERE campaign_key = ?").params(json, key).update();
+    }
+
+    /**
+     * The call's own variables given when the campaign was opened, as its processes get them: simple values, dates
+     * written as text become {@link java.util.Date}s (a day at its start in the campaign's zone). Empty when none.
+     */
+    public Map<String, Object> variables(Campaign campaign) {
+        var json = jdbc.sql("SELECT variables FROM campaign WHERE campaign_key = ?").param(campaign.key())
+                .query(String.class).optional().orElse(null);
+        return CampaignVariables.forProcess(CampaignVariables.parse(json), campaign.timeZone());
     }
 
     private static Campaign map(ResultSet rs, int row) throws SQLException {

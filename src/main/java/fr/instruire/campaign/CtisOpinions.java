@@ -16,17 +16,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 
 /**
- * The opinion of the Comité technique de l'innovation en santé on each dossier proposed for selection (« un avis sur
- * la candidature des dossiers recevables sera émis par le Comité technique de l'innovation en santé »), kept as the
- * dossier's facts {@code ctisOpinion} / {@code ctisOpinionText} and in its history.
+ * The opinion of the Comité technique de l'innovation en santé on the national team's proposal (« un avis sur la
+ * candidature des dossiers recevables sera émis par le Comité technique de l'innovation en santé »): one opinion per
+ * row of {@code selectionProposal}, kept as the dossier's facts {@code ctisOpinion} / {@code ctisOpinionText} and in
+ * its history; then the decisions, in the committee's shape ({@code committeeDecisions}): retained when proposed and
+ * favourable.
  */
 @Service
 class CtisOpinions {
 
     static final Set<String> OPINIONS = Set.of("FAVORABLE", "DEFAVORABLE");
+    static final Set<String> PROPOSALS = Set.of("RETENU", "NON_RETENU");
+    static final String DEFAULT_REASON = "Projet non retenu à l'issue de la sélection nationale et de l'avis du CTIS.";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Dossiers dossiers;
@@ -37,76 +42,92 @@ class CtisOpinions {
         this.facts = facts;
     }
 
-    record CtisOpinion(String dossierNumber, String opinion, String text) {
+    /** One row of the proposal as the CTIS's form returns it. */
+    record Row(String dossierNumber, String proposal, String reason, String ctisOpinion, String ctisComment) {
+
+        String comment() {
+            return ctisComment == null ? "" : ctisComment.strip();
+        }
+
+        boolean retained() {
+            return "RETENU".equals(proposal) && "FAVORABLE".equals(ctisOpinion);
+        }
     }
 
-    static List<CtisOpinion> read(Object value) {
+    static List<Row> read(Object value) {
         if (value == null) {
             return List.of();
         }
         try {
             String json = value instanceof SpinJsonNode node ? node.toString()
                     : value instanceof String s ? s : JSON.writeValueAsString(value);
-            return JSON.readValue(json, new TypeReference<List<CtisOpinion>>() { });
+            return JSON.readValue(json, new TypeReference<List<Row>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Les avis du CTIS sont illisibles : " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("La proposition de sélection est illisible : " + e.getOriginalMessage(), e);
         }
     }
 
-    /** The dossiers proposed for selection: those the selection's decisions retain. */
-    static List<String> proposed(Object committeeDecisions) {
-        return CommitteeDecision.read(committeeDecisions).stream().filter(CommitteeDecision::selected)
-                .map(CommitteeDecision::dossierNumber).toList();
-    }
-
-    /** The CTIS's form pre-filled: one line per proposed dossier, with its organisation. */
-    List<Map<String, Object>> blank(List<String> proposed) {
-        return proposed.stream().<Map<String, Object>>map(number -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("dossierNumber", number);
-            var name = facts.of(number).get("raisonSociale");
-            row.put("organisation", name != null ? name.toString() : dossiers.get(number).organisationName());
-            row.put("opinion", "");
-            row.put("text", "");
-            return row;
-        }).toList();
-    }
-
-    /** What is wrong with the opinions, in French; empty when they can be recorded. */
-    static List<String> check(List<CtisOpinion> opinions, List<String> proposed) {
+    /** What is wrong with the rows, in French; empty when they can be recorded. {@code listed}: the instructed dossiers. */
+    static List<String> check(List<Row> rows, List<String> listed) {
         var problems = new ArrayList<String>();
         var given = new ArrayList<String>();
-        for (var o : opinions) {
-            if (o.dossierNumber() == null || !proposed.contains(o.dossierNumber())) {
-                problems.add("le dossier « " + o.dossierNumber() + " » n'est pas proposé à la sélection");
+        for (var row : rows) {
+            var number = row.dossierNumber();
+            if (number == null || !listed.contains(number)) {
+                problems.add("le dossier « " + number + " » n'est pas à la sélection de cette campagne");
                 continue;
             }
-            if (given.contains(o.dossierNumber())) {
-                problems.add("deux avis pour le dossier " + o.dossierNumber());
+            if (given.contains(number)) {
+                problems.add("deux lignes pour le dossier " + number);
             }
-            given.add(o.dossierNumber());
-            if (o.opinion() == null || !OPINIONS.contains(o.opinion())) {
-                problems.add("dossier " + o.dossierNumber() + " : choisir un avis favorable ou défavorable");
-            } else if ("DEFAVORABLE".equals(o.opinion()) && (o.text() == null || o.text().isBlank())) {
-                problems.add("dossier " + o.dossierNumber() + " : motiver l'avis défavorable");
+            given.add(number);
+            if (row.proposal() == null || !PROPOSALS.contains(row.proposal())) {
+                problems.add("dossier " + number + " : proposition manquante (retenu ou non retenu)");
+            }
+            if (row.ctisOpinion() == null || !OPINIONS.contains(row.ctisOpinion())) {
+                problems.add("dossier " + number + " : choisir un avis favorable ou défavorable");
+            } else if ("DEFAVORABLE".equals(row.ctisOpinion()) && row.comment().isEmpty()) {
+                problems.add("dossier " + number + " : motiver l'avis défavorable");
             }
         }
-        proposed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add("avis manquant pour le dossier " + n));
+        listed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add("avis manquant pour le dossier " + n));
         return problems;
     }
 
+    /** The decision each dossier gets: RETENU when proposed and favourable, else NON_RETENU with a reason in French. */
+    static List<Map<String, Object>> decisions(List<Row> rows) {
+        return rows.stream().<Map<String, Object>>map(row -> {
+            var decision = new LinkedHashMap<String, Object>();
+            decision.put("dossierNumber", row.dossierNumber());
+            decision.put("decision", row.retained() ? "RETENU" : "NON_RETENU");
+            String reason = "";
+            if (!row.retained()) {
+                var proposalReason = row.reason() == null ? "" : row.reason().strip();
+                reason = !"RETENU".equals(row.proposal()) && !proposalReason.isEmpty() ? proposalReason
+                        : "DEFAVORABLE".equals(row.ctisOpinion()) && !row.comment().isEmpty() ? row.comment()
+                        : !proposalReason.isEmpty() ? proposalReason : DEFAULT_REASON;
+            }
+            decision.put("reason", reason);
+            return decision;
+        }).toList();
+    }
+
+    /** Checks, records the opinions and returns the decisions; throws {@link IllegalArgumentException} in French. */
     @Transactional
-    public void record(List<CtisOpinion> opinions, List<String> proposed, String actor) {
-        var problems = check(opinions, proposed);
+    public List<Map<String, Object>> record(String campaignKey, List<Row> rows, String actor) {
+        var listed = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> d.number()).toList();
+        var problems = check(rows, listed);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Avis du CTIS incomplets : " + String.join(" ; ", problems) + ".");
         }
-        for (var o : opinions) {
-            var text = o.text() == null ? "" : o.text().strip();
-            facts.set(o.dossierNumber(), "ctisOpinion", o.opinion());
-            facts.set(o.dossierNumber(), "ctisOpinionText", text.isEmpty() ? null : text);
-            dossiers.recordEvent(o.dossierNumber(), actor, "OPINION", "Avis du CTIS : "
-                    + ("FAVORABLE".equals(o.opinion()) ? "favorable" : "défavorable") + (text.isEmpty() ? "" : " — " + text));
+        for (var row : rows) {
+            var text = row.comment();
+            facts.set(row.dossierNumber(), "ctisOpinion", row.ctisOpinion());
+            facts.set(row.dossierNumber(), "ctisOpinionText", text.isEmpty() ? null : text);
+            dossiers.recordEvent(row.dossierNumber(), actor, "OPINION", "Avis du CTIS sur la proposition « "
+                    + ("RETENU".equals(row.proposal()) ? "retenu" : "non retenu") + " » : "
+                    + ("FAVORABLE".equals(row.ctisOpinion()) ? "favorable" : "défavorable") + (text.isEmpty() ? "" : " — " + text));
         }
+        return decisions(rows);
     }
 }

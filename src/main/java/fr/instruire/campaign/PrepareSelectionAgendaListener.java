@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code prepareSelectionAgenda}, create listener of a national selection task: puts the ranked list, the count
- * against the campaign variable {@code places} (default 30) and the balance by region and public in the form's
- * variables ({@code selectionList}, {@code selectionSummary}, {@code selectionBalance}) with the pre-filled
- * {@code committeeDecisions}. Kept current while the task is open, like the committee's agenda.
+ * {@code prepareSelectionAgenda}, create listener of a national selection task: sets the form's variables
+ * {@code selectionList} (ranked by score), {@code selectionBalance} (by region and public, with a total),
+ * {@code selectionPlaces} (campaign variable {@code places}, default 30) and {@code selectionProposal} (pre-filled: the
+ * best {@code places} RETENU, the others NON_RETENU). Kept current while the task is open, like the committee's agenda.
  */
 @Component("prepareSelectionAgenda")
 class PrepareSelectionAgendaListener implements TaskListener {

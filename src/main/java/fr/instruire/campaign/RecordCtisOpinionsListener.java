@@ -8,16 +8,18 @@ import org.springframework.stereotype.Component;
 import fr.instruire.system.Actors;
 
 /**
- * {@code recordCtisOpinions}, on the CTIS's task. As a create listener: pre-fills {@code ctisOpinions} (dynamic list
- * {@code dossierNumber}, {@code organisation}, {@code opinion}, {@code text}) with one line per dossier the selection
- * retained ({@code committeeDecisions} RETENU). As a complete listener: checks that every proposed dossier has an
- * opinion FAVORABLE or DEFAVORABLE (motivated when unfavourable), then stores facts {@code ctisOpinion} and
- * {@code ctisOpinionText} and a history event on each.
+ * {@code recordCtisOpinions}, complete listener of the CTIS's task. Its form edits the national team's
+ * {@code selectionProposal} rows ({@code dossierNumber}, {@code proposal} RETENU | NON_RETENU, {@code reason}), adding
+ * {@code ctisOpinion} FAVORABLE | DEFAVORABLE and {@code ctisComment} (required when unfavourable). Checks every
+ * instructed dossier of the campaign has one row with a proposal and an opinion (an unknown dossier is refused), stores
+ * facts {@code ctisOpinion}/{@code ctisOpinionText} and a history event on each, then writes {@code committeeDecisions}
+ * ({@code dossierNumber}, {@code decision}, {@code reason}) for {@code notifyCommitteeDecisions}: RETENU when proposed
+ * and favourable, else NON_RETENU with a French reason.
  */
 @Component("recordCtisOpinions")
 class RecordCtisOpinionsListener implements TaskListener {
 
-    static final String CTIS_OPINIONS = "ctisOpinions";
+    static final String COMMITTEE_DECISIONS = "committeeDecisions";
 
     private final CtisOpinions opinions;
 
@@ -27,13 +29,10 @@ class RecordCtisOpinionsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var proposed = CtisOpinions.proposed(task.getVariable("committeeDecisions"));
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().setVariable(CTIS_OPINIONS, CommitteeAgenda.json(opinions.blank(proposed)));
-            return;
-        }
         try {
-            opinions.record(CtisOpinions.read(task.getVariable(CTIS_OPINIONS)), proposed, Actors.completer(task));
+            var rows = CtisOpinions.read(task.getVariable(SelectionAgenda.SELECTION_PROPOSAL));
+            var decisions = opinions.record((String) task.getVariable("campaignKey"), rows, Actors.completer(task));
+            task.getExecution().setVariable(COMMITTEE_DECISIONS, CommitteeAgenda.json(decisions));
         } catch (IllegalArgumentException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }

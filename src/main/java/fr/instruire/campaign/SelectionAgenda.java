@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -17,14 +16,19 @@ import fr.instruire.system.French;
 /**
  * A national selection's agenda (Facilisoins: « une trentaine d'établissements », « équilibre dans la répartition
  * territoriale et les publics accueillis »): the instructed dossiers ranked by score with their region, public and
- * partners' opinions; the count against the places; the balance by region and by public; and the decisions
- * pre-filled, the best {@code places} proposed (RETENU), the others to decide. Every value is read from the dossiers'
+ * partners' opinions ({@code selectionList}); the places ({@code selectionPlaces}, campaign variable
+ * {@code places}, default 30); the balance by region and public ({@code selectionBalance}); and the proposal
+ * pre-filled ({@code selectionProposal}): the best {@code places} RETENU, the others NON_RETENU. Every value is read from the dossiers'
  * facts: {@code raisonSociale}, {@code region}, {@code publicAccueilli}, {@code arsOpinion}, {@code cpamOpinion}.
  */
 @Component
 class SelectionAgenda {
 
     static final String PLACES = "places";
+    static final String SELECTION_LIST = "selectionList";
+    static final String SELECTION_BALANCE = "selectionBalance";
+    static final String SELECTION_PLACES = "selectionPlaces";
+    static final String SELECTION_PROPOSAL = "selectionProposal";
     static final int DEFAULT_PLACES = 30;
 
     static final Map<String, String> PUBLICS = Map.of("ENFANTS", "Enfants", "ADULTES", "Adultes",
@@ -41,9 +45,26 @@ class SelectionAgenda {
         this.facts = facts;
     }
 
-    /** One ranked dossier as the form's table shows it (plain text cells). */
-    record Line(int rank, String dossierNumber, String url, String organisation, String region, String publicAccueilli,
-                String arsOpinion, String cpamOpinion, Integer score, Long grantAmount, String grant, boolean proposed) {
+    /**
+     * One ranked dossier as the form's table shows it (the columns {@code rank} … {@code grantAmount}: text cells,
+     * the grant in euros « 50 000 € »); {@code publicCode} and {@code proposed} serve the balance and the proposal.
+     */
+    record Line(int rank, String dossierNumber, String establishment, String region, String publicAccueilli,
+                Integer score, String arsOpinion, String cpamOpinion, String grantAmount, String publicCode, boolean proposed) {
+
+        Map<String, Object> row() {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("rank", rank);
+            row.put("dossierNumber", dossierNumber);
+            row.put("establishment", establishment);
+            row.put("region", region);
+            row.put("publicAccueilli", publicAccueilli);
+            row.put("score", score);
+            row.put("arsOpinion", arsOpinion);
+            row.put("cpamOpinion", cpamOpinion);
+            row.put("grantAmount", grantAmount);
+            return row;
+        }
     }
 
     static int places(Object value) {
@@ -62,69 +83,70 @@ class SelectionAgenda {
         for (var d : dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED)) {
             var f = facts.of(d.number());
             int rank = lines.size() + 1;
-            lines.add(new Line(rank, d.number(), "/dossiers/" + d.number(), text(f.get("raisonSociale"), d.organisationName()),
-                    text(f.get("region"), NONE), label(PUBLICS, f.get("publicAccueilli")),
-                    label(OPINIONS, f.get("arsOpinion")), label(OPINIONS, f.get("cpamOpinion")), d.score(),
-                    d.grantAmount(), d.grantAmount() == null ? NONE : French.euros(d.grantAmount()), rank <= places));
+            var publicCode = f.get("publicAccueilli") == null ? null : f.get("publicAccueilli").toString();
+            lines.add(new Line(rank, d.number(), text(f.get("raisonSociale"), d.organisationName()),
+                    text(f.get("region"), NONE), label(PUBLICS, publicCode),
+                    d.score(), label(OPINIONS, f.get("arsOpinion")), label(OPINIONS, f.get("cpamOpinion")),
+                    d.grantAmount() == null ? NONE : French.euros(d.grantAmount()), publicCode, rank <= places));
         }
         return lines;
     }
 
-    /** Counts by region and by public, over the instructed dossiers and over those proposed. */
+    /**
+     * The balance by region: dossiers instructed, of which receiving children, adults (« enfants et adultes » counts
+     * in both), regions in French order, then a total row.
+     */
     static List<Map<String, Object>> balance(List<Line> lines) {
+        var byRegion = new TreeMap<String, int[]>(French.COLLATOR);
+        var total = new int[3];
+        for (var line : lines) {
+            var counts = byRegion.computeIfAbsent(line.region(), r -> new int[3]);
+            for (var c : new int[][] {counts, total}) {
+                c[0]++;
+                if ("ENFANTS".equals(line.publicCode()) || "ENFANTS_ET_ADULTES".equals(line.publicCode())) {
+                    c[1]++;
+                }
+                if ("ADULTES".equals(line.publicCode()) || "ENFANTS_ET_ADULTES".equals(line.publicCode())) {
+                    c[2]++;
+                }
+            }
+        }
         var rows = new ArrayList<Map<String, Object>>();
-        addBalance(rows, "Région", lines, Line::region);
-        addBalance(rows, "Public accueilli", lines, Line::publicAccueilli);
+        byRegion.forEach((region, counts) -> rows.add(balanceRow(region, counts)));
+        rows.add(balanceRow("Total", total));
         return rows;
     }
 
-    private static void addBalance(List<Map<String, Object>> rows, String dimension, List<Line> lines, Function<Line, String> key) {
-        var instructed = new TreeMap<String, Integer>();
-        var proposed = new TreeMap<String, Integer>();
-        for (var line : lines) {
-            instructed.merge(key.apply(line), 1, Integer::sum);
-            if (line.proposed()) {
-                proposed.merge(key.apply(line), 1, Integer::sum);
-            }
-        }
-        instructed.forEach((value, count) -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("dimension", dimension);
-            row.put("value", value);
-            row.put("instructed", count);
-            row.put("proposed", proposed.getOrDefault(value, 0));
-            rows.add(row);
-        });
+    private static Map<String, Object> balanceRow(String region, int[] counts) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("region", region);
+        row.put("instructed", counts[0]);
+        row.put("enfants", counts[1]);
+        row.put("adultes", counts[2]);
+        return row;
     }
 
-    Map<String, Object> variables(String campaignKey, Object placesValue) {
-        int places = places(placesValue);
-        var lines = lines(campaignKey, places);
-        long proposed = lines.stream().filter(Line::proposed).count();
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("instructed", lines.size());
-        summary.put("places", places);
-        summary.put("proposed", proposed);
-        summary.put("text", "%d dossier%s instruit%s ; %d proposé%s pour %d places".formatted(lines.size(),
-                s(lines.size()), s(lines.size()), proposed, s((int) proposed), places));
-        var decisions = lines.stream().map(l -> {
+    /** The proposal the national team edits: the best {@code places} RETENU, the others NON_RETENU, no reason yet. */
+    static List<Map<String, Object>> proposal(List<Line> lines) {
+        return lines.stream().<Map<String, Object>>map(l -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("dossierNumber", l.dossierNumber());
-            row.put("decision", l.proposed() ? "RETENU" : "");
+            row.put("proposal", l.proposed() ? "RETENU" : "NON_RETENU");
             row.put("reason", "");
             return row;
         }).toList();
-        var variables = new LinkedHashMap<String, Object>();
-        variables.put("selectionList", CommitteeAgenda.json(lines));
-        variables.put("selectionSummary", CommitteeAgenda.json(summary));
-        variables.put("selectionBalance", CommitteeAgenda.json(balance(lines)));
-        variables.put("committeeDecisions", CommitteeAgenda.json(decisions));
-        variables.put("committeeListSize", lines.size());
-        return variables;
     }
 
-    private static String s(int n) {
-        return n > 1 ? "s" : "";
+    /** The form {@code facilisoins-proposition-selection}'s variables. */
+    Map<String, Object> variables(String campaignKey, Object placesValue) {
+        int places = places(placesValue);
+        var lines = lines(campaignKey, places);
+        var variables = new LinkedHashMap<String, Object>();
+        variables.put(SELECTION_LIST, CommitteeAgenda.json(lines.stream().map(Line::row).toList()));
+        variables.put(SELECTION_BALANCE, CommitteeAgenda.json(balance(lines)));
+        variables.put(SELECTION_PLACES, places);
+        variables.put(SELECTION_PROPOSAL, CommitteeAgenda.json(proposal(lines)));
+        return variables;
     }
 
     private static String text(Object value, String otherwise) {

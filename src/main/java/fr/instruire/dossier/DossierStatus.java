@@ -11,7 +11,9 @@ public enum DossierStatus {
     INSTRUCTED("Instruit, en attente du comité"),
     SELECTED("Retenu"),
     NOT_SELECTED("Non retenu"),
-    CONVENTION_SIGNED("Convention signée");
+    CONVENTION_SIGNED("Convention signée"),
+    EXPERIMENTATION("Expérimentation en cours"),
+    EXPERIMENTATION_ENDED("Expérimentation terminée");
 
     private final String label;
 

@@ -149,6 +149,44 @@ class FormFacts {
         return problems;
     }
 
+    /** The keys of a Camunda form's fields (text blocks, groups and tables have none), in the form's order. */
+    static List<String> fieldKeys(String formJson) {
+        try {
+            var keys = new ArrayList<String>();
+            collectKeys(JSON.readTree(formJson).path("components"), keys);
+            return keys;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Formulaire illisible : " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void collectKeys(com.fasterxml.jackson.databind.JsonNode components, List<String> keys) {
+        for (var component : components) {
+            var key = component.path("key").asText("");
+            if (!key.isEmpty() && NAME.matcher(key).matches() && !keys.contains(key)) {
+                keys.add(key);
+            }
+            collectKeys(component.path("components"), keys);
+        }
+    }
+
+    /**
+     * A form with nothing to keep as facts (no {@code facts} input: the écart's review): its answers go to the
+     * dossier's history as one event, « <task> : analyse — … ; suite — … ». Nothing is refused.
+     */
+    @Transactional
+    public void recordAnswers(String number, List<String> names, Function<String, Object> variables, String actor, String step) {
+        var zone = campaigns.get(dossiers.get(number).campaignKey()).timeZone();
+        var answers = new ArrayList<String>();
+        for (var name : names) {
+            var value = typed(variables.apply(name), zone);
+            if (value != null) {
+                answers.add(name + " : " + value);
+            }
+        }
+        dossiers.recordEvent(number, actor, "FORM_ANSWERS", step + (answers.isEmpty() ? " : complété" : " — " + String.join(" ; ", answers)));
+    }
+
     /** Reads, checks and records a form's facts for a dossier; throws {@link IllegalArgumentException} in French. */
     @Transactional
     public Map<String, Object> record(String number, String factsInput, String coreInput, Function<String, Object> variables,

@@ -10,8 +10,10 @@ import fr.instruire.system.Actors;
 /**
  * {@code recordOpinion}, complete listener of an opinion task: task input {@code opinionOf} ({@code ARS}, {@code CPAM}
  * or any label), form variables {@code opinion} (FAVORABLE | RESERVE | DEFAVORABLE) and {@code opinionText} (required
- * unless favorable). Stores the facts {@code arsOpinion}/{@code arsOpinionText} (…) and a history event, then removes
- * {@code opinion} and {@code opinionText} from the process: the parallel partner's form starts blank.
+ * unless favorable). Stores the facts {@code arsOpinion}/{@code arsOpinionText} (…) and a history event. All three are read with
+ * {@code task.getVariable}: the model maps them as inputs of the activity ({@code opinion}/{@code opinionText} start
+ * {@code null} there, so two parallel opinion tasks never share them) and its output mapping copies {@code opinion}
+ * to {@code arsOpinion}/{@code cpamOpinion} after completion — so they are left in place.
  */
 @Component("recordOpinion")
 class RecordOpinionListener implements TaskListener {
@@ -34,7 +36,5 @@ class RecordOpinionListener implements TaskListener {
         } catch (IllegalArgumentException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
-        task.getExecution().removeVariable(OPINION);
-        task.getExecution().removeVariable(OPINION_TEXT);
     }
 }

@@ -145,8 +145,8 @@ class TaskViews {
      */
     record Summary(String number, String url, String organisation, String siren, String contactName,
                    String contactEmail, String projectTitle, String projectDescription, String publicType,
-                   String projectType, String organisationSize, int organisationCount, int esmsCount,
-                   String medicalised, int medicalisedEsmsCount, int coreServicesCount, int smallEsmsEquipmentCount,
+                   String projectType, String organisationSize, Integer organisationCount, int esmsCount,
+                   String medicalised, int medicalisedEsmsCount, Integer coreServicesCount, int smallEsmsEquipmentCount,
                    String honourStatement, String purchasingFramework, String status, String submittedOn,
                    String timeZone, String preparedOn, String grant, String score) {
     }
@@ -227,12 +227,20 @@ class TaskViews {
                 French.zoneName(zone),
                 French.dateTime(Clock.now(), zone),
                 grant == null ? null : French.euros(grant),
-                d.score() == null ? null : "%d/%d".formatted(d.score(),
+                d.score() == null ? null : !esmsShaped(d) ? String.valueOf(d.score()) : "%d/%d".formatted(d.score(),
                         RecordInstructionDelegate.CRITERIA.size() * RecordInstructionDelegate.MAX_PER_CRITERION));
+    }
+
+    /** A dossier filed with ESMS numérique's application (another call's content is in its facts). */
+    private static boolean esmsShaped(Dossier d) {
+        return d.managingOrganisationCount() != null;
     }
 
     /** The decision tables' inputs, named as the call's « Critères de recevabilité » (and its funding rules). */
     private static List<Fact> facts(Dossier d) {
+        if (!esmsShaped(d)) {
+            return List.of();
+        }
         var medicalisedEsms = d.esms().stream().filter(Esms::medicalised).count();
         return List.of(
                 new Fact("Type de public", publicType(d.publicType())),
@@ -346,7 +354,7 @@ class TaskViews {
         };
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "Oui" : "Non";
+    private static String yesNo(Boolean value) {
+        return value == null ? "—" : value ? "Oui" : "Non";
     }
 }

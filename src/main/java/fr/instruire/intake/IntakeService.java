@@ -159,6 +159,7 @@ public class IntakeService {
         beforeStart.accept(number);
         runtime.createProcessInstanceByKey(campaign.dossierProcessKey())
                 .businessKey(number)
+                .setVariables(campaigns.variables(campaign))
                 .setVariables(Map.of(
                         "dossierNumber", number,
                         "campaignKey", campaign.key(),
@@ -169,6 +170,11 @@ public class IntakeService {
                         "receivedLate", arrival.late()))
                 .execute();
         return dossier;
+    }
+
+    /** A dossier whose first step needs nothing beyond its row (no documents to add before the process starts). */
+    public Dossier createDossier(Campaign campaign, Arrival arrival, String accessTokenHash, Function<String, Dossier> content) {
+        return createDossier(campaign, arrival, accessTokenHash, content, number -> { });
     }
 
     /** The applicant answers a complements request: recorded, then the dossier process resumes. */
@@ -199,7 +205,7 @@ public class IntakeService {
         dossiers.recordEvent(number, dossiers.get(number).contactEmail(), "ECART_SUBSTANTIEL", description);
         try {
             runtime.createMessageCorrelation(ECART_SUBSTANTIEL).processInstanceBusinessKey(number)
-                    .setVariable("ecartDescription", description).correlate();
+                    .setVariable("ecartSummary", description).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiProblem.conflict("Le dossier " + number + " n'est pas en cours d'expérimentation : "
                     + "un écart substantiel ne peut être signalé que pendant l'expérimentation.");

@@ -109,12 +109,21 @@ class ArreteAnnexTest {
     }
 
     @Test
-    void theCtisGivesAnOpinionOnEveryProposedDossier() {
-        var proposed = List.of("FACI-2022-0001", "FACI-2022-0002");
-        assertThat(CtisOpinions.check(List.of(new CtisOpinions.CtisOpinion("FACI-2022-0001", "DEFAVORABLE", " ")), proposed))
-                .containsExactly("dossier FACI-2022-0001 : motiver l'avis défavorable", "avis manquant pour le dossier FACI-2022-0002");
-        assertThat(CtisOpinions.check(List.of(new CtisOpinions.CtisOpinion("FACI-2022-0001", "FAVORABLE", null),
-                new CtisOpinions.CtisOpinion("FACI-2022-0002", "FAVORABLE", "")), proposed)).isEmpty();
+    void theCtisGivesAnOpinionOnEveryInstructedDossierAndTheDecisionsFollow() {
+        var listed = List.of("FACI-2022-0001", "FACI-2022-0002");
+        assertThat(CtisOpinions.check(List.of(new CtisOpinions.Row("FACI-2022-0001", "RETENU", "", "DEFAVORABLE", " "),
+                new CtisOpinions.Row("FACI-2022-0099", "RETENU", "", "FAVORABLE", null)), listed))
+                .containsExactly("dossier FACI-2022-0001 : motiver l'avis défavorable",
+                        "le dossier « FACI-2022-0099 » n'est pas à la sélection de cette campagne",
+                        "avis manquant pour le dossier FACI-2022-0002");
+        var rows = List.of(new CtisOpinions.Row("FACI-2022-0001", "RETENU", "", "FAVORABLE", null),
+                new CtisOpinions.Row("FACI-2022-0002", "RETENU", "", "DEFAVORABLE", "Partenariats à consolider"),
+                new CtisOpinions.Row("FACI-2022-0003", "NON_RETENU", "Au-delà des places", "FAVORABLE", ""),
+                new CtisOpinions.Row("FACI-2022-0004", "NON_RETENU", "", "FAVORABLE", ""));
+        assertThat(CtisOpinions.check(rows.subList(0, 2), listed)).isEmpty();
+        assertThat(CtisOpinions.decisions(rows)).extracting(d -> d.get("decision") + " " + d.get("reason")).containsExactly(
+                "RETENU ", "NON_RETENU Partenariats à consolider", "NON_RETENU Au-delà des places",
+                "NON_RETENU " + CtisOpinions.DEFAULT_REASON);
     }
 
     @Test
@@ -127,9 +136,11 @@ class ArreteAnnexTest {
         var lines = selection.lines(CAMPAIGN, 2);
 
         assertThat(lines).extracting(SelectionAgenda.Line::proposed).containsExactly(true, true, false);
-        assertThat(SelectionAgenda.balance(lines)).extracting(r -> r.get("dimension") + " " + r.get("value") + " "
-                + r.get("instructed") + "/" + r.get("proposed"))
-                .containsExactly("Région Bretagne 2/2", "Région Corse 1/0", "Public accueilli Adultes 1/1", "Public accueilli Enfants 2/1");
+        assertThat(lines).extracting(SelectionAgenda.Line::grantAmount).containsOnly(fr.instruire.system.French.euros(50_000));
+        assertThat(SelectionAgenda.balance(lines)).extracting(r -> r.get("region") + " " + r.get("instructed") + " "
+                + r.get("enfants") + "/" + r.get("adultes"))
+                .containsExactly("Bretagne 2 1/1", "Corse 1 1/0", "Total 3 2/1");
+        assertThat(SelectionAgenda.proposal(lines)).extracting(r -> r.get("proposal")).containsExactly("RETENU", "RETENU", "NON_RETENU");
         assertThat(SelectionAgenda.places(null)).isEqualTo(30);
     }
 }

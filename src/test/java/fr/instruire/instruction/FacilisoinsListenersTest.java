@@ -49,6 +49,12 @@ class FacilisoinsListenersTest {
     }
 
     @Test
+    void aFormWithoutFactsInputRecordsTheAnswersToItsFields() throws Exception {
+        var form = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("forms/facilisoins/facilisoins-ecart.form")));
+        assertThat(FormFacts.fieldKeys(form)).containsExactly("ecartAnalyse", "ecartSuite");
+    }
+
+    @Test
     void opinionFactsAreNamedAfterWhoGaveThem() {
         assertThat(Opinions.prefix("ARS")).isEqualTo("ars");
         assertThat(Opinions.prefix("CPAM")).isEqualTo("cpam");

@@ -1,0 +1,315 @@
+package fr.instruire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.instruire.campaign.CampaignDocuments;
+import fr.instruire.campaign.Campaigns;
+import fr.instruire.dossier.Dossier;
+import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.intake.IntakeService;
+import fr.instruire.support.EmbeddedServices;
+
+/**
+ * The Facilisoins call end to end with its real delegates: a campaign opened through the API with the call's own
+ * variables, two dossiers received by mail and registered by the national secretariat, the recevabilité, the ARS's
+ * and the CPAM's opinions, the selection grid, the national proposal and the CTIS's opinion, the decisions mailed with
+ * the ARS in copy, the arrêté and its annex, the experimentation with an écart substantiel, and its end 18 months on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.admin-user.id=admin",
+        "camunda.bpm.admin-user.password=admin-du-test-2026",
+        "camunda.bpm.generate-unique-process-engine-name=false",
+        "instruire.mail.outbox-dir=",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+@ActiveProfiles("test")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FacilisoinsJourneyIT {
+
+    static final String CAMPAIGN = "facilisoins-it";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final String NATIONAL = "equipe.it";
+    static final String ARS = "ars.it";
+    static final String CPAM = "cpam.it";
+    static final String CTIS = "ctis.it";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        EmbeddedServices.register(registry, "facilisoins");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired IdentityService identity;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired IntakeService intake;
+    @Autowired Campaigns campaigns;
+    @Autowired Dossiers dossiers;
+    @Autowired DossierFacts facts;
+    @Autowired CampaignDocuments documents;
+    @Autowired JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void openCampaignAndAccounts() throws Exception {
+        var today = LocalDate.now(PARIS);
+        var created = post("/api/campaigns", """
+                {"key": "%s", "callId": "facilisoins", "title": "Facilisoins — session de test",
+                 "region": "Île-de-France", "timeZone": "Europe/Paris",
+                 "submissionOpens": "%s", "submissionCloses": "%s", "selectionOpens": "%s", "selectionCloses": "%s",
+                 "budgetEnvelope": 1500000, "dossierPrefix": "FACI", "reviewerGroup": "equipe-nationale-it",
+                 "committeeGroup": "ctis-it",
+                 "variables": {"nationalTeamGroup": "equipe-nationale-it", "dgcsGroup": "dgcs-it", "ctisGroup": "ctis-it",
+                   "places": 1, "ctisOpensAt": "%s", "resultsBy": "%s", "opinionDelay": "P15D", "opinionReminder": "P10D",
+                   "experimentationDuration": "P18M", "actionPlanUpdateCycle": "R/P1Y", "dataDeliveryCycle": "R/P3M"}}"""
+                .formatted(CAMPAIGN, today.minusDays(30), today.minusDays(1), today.minusDays(1), today.plusDays(30),
+                        today.plusDays(10), today.plusDays(20)), basic("admin", "admin-du-test-2026"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var refused = post("/api/campaigns", """
+                {"key": "facilisoins-refusee", "callId": "facilisoins", "title": "Refusée", "region": "Île-de-France",
+                 "timeZone": "Europe/Paris", "submissionOpens": "2026-01-01", "submissionCloses": "2026-02-01",
+                 "selectionOpens": "2026-02-01", "selectionCloses": "2026-03-01", "budgetEnvelope": 1,
+                 "dossierPrefix": "FACI", "reviewerGroup": "a", "committeeGroup": "b",
+                 "variables": {"campaignKey": "x", "places": [1]}}""", basic("admin", "admin-du-test-2026"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("variables.campaignKey", "variables.places");
+        user(NATIONAL, "equipe-nationale-it");
+        identity.createMembership(NATIONAL, "dgcs-it");
+        user(CTIS, "ctis-it");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void twoMailDossiersGoFromRegistrationToTheEndOfTheExperimentation() throws Exception {
+        var campaign = campaigns.get(CAMPAIGN);
+        var selected = receiveByMail(campaign, "direction@ecureuils.example");
+        var other = receiveByMail(campaign, "direction@tilleuls.example");
+        awaitMail("direction@ecureuils.example", selected + ".accuse-reception.1");
+
+        instruct(selected, "MAS Les Écureuils", "ADULTES", 60_000, 5);
+        // the regional groups exist once the first dossier reached the opinions: accounts for them
+        instruct(other, "IME Les Tilleuls", "ENFANTS", 30_000, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(other).status() == DossierStatus.INSTRUCTED);
+        assertThat(dossiers.get(selected).score()).isGreaterThan(dossiers.get(other).score());
+        assertThat(dossiers.get(selected).grantAmount()).isEqualTo(50_000L);
+        assertThat(facts.of(selected)).containsEntry("arsOpinion", "FAVORABLE").containsEntry("cpamOpinion", "FAVORABLE");
+
+        // the national proposal: the agenda is in the form's shape, the best « places » (1) proposed
+        var proposer = awaitTask(CAMPAIGN, "Activity_ProposerSelection");
+        await().atMost(Duration.ofSeconds(30)).until(() -> variable(proposer, "selectionList").size() == 2);
+        var list = variable(proposer, "selectionList");
+        assertThat(list.get(0).get("dossierNumber").asText()).isEqualTo(selected);
+        assertThat(list.get(0).get("establishment").asText()).isEqualTo("MAS Les Écureuils");
+        assertThat(list.get(0).get("grantAmount").asText()).endsWith("€");
+        assertThat(list.get(0).get("arsOpinion").asText()).isEqualTo("Favorable");
+        assertThat(tasks.getVariable(proposer, "selectionPlaces")).isEqualTo(1);
+        var balance = variable(proposer, "selectionBalance");
+        assertThat(balance.get(balance.size() - 1).toString()).isEqualTo("{\"region\":\"Total\",\"instructed\":2,\"enfants\":1,\"adultes\":1}");
+        var proposal = variable(proposer, "selectionProposal");
+        assertThat(proposal.toString()).contains("\"dossierNumber\":\"" + selected + "\",\"proposal\":\"RETENU\"",
+                "\"dossierNumber\":\"" + other + "\",\"proposal\":\"NON_RETENU\"");
+        complete(NATIONAL, proposer, Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", selected, "proposal", "RETENU", "reason", ""),
+                Map.of("dossierNumber", other, "proposal", "NON_RETENU", "reason", "Classement au-delà des places ouvertes.")))));
+
+        var ctis = awaitTask(CAMPAIGN, "Activity_RecueillirAvisCtis");
+        complete(CTIS, ctis, Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", selected, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
+                Map.of("dossierNumber", other, "proposal", "NON_RETENU", "reason", "Classement au-delà des places ouvertes.",
+                        "ctisOpinion", "FAVORABLE", "ctisComment", "")))));
+
+        var decision = awaitMail("direction@ecureuils.example", selected + ".decision.1");
+        assertThat(Arrays.toString(decision.getRecipients(Message.RecipientType.CC))).contains("ARS-IDF-ART51@ars.sante.fr");
+        awaitMail("direction@tilleuls.example", other + ".decision.1");
+        assertThat(dossiers.history(other)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("Non retenu — Classement au-delà des places ouvertes."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(other).status() == DossierStatus.NOT_SELECTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(other).count() == 0);
+
+        var arrete = awaitTask(CAMPAIGN, "Activity_PrendreArrete");
+        complete(NATIONAL, arrete, Map.of("arreteDate", Date.from(LocalDate.now(PARIS).atStartOfDay(PARIS).toInstant()),
+                "arreteReference", "NOR SSAS2610000A"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(selected).status() == DossierStatus.EXPERIMENTATION);
+        var docs = documents.of(CAMPAIGN);
+        assertThat(docs).extracting(CampaignDocuments.CampaignDocument::kind).containsExactly("ARRETE_ANNEX_PDF", "ARRETE_ANNEX_CSV");
+        var csv = new String(documents.content(docs.get(1).id()).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv.split("\r\n")[1]).isEqualTo("MAS Les Écureuils;MAS;Île-de-France;Adultes;50000");
+        try (var pdf = Loader.loadPDF(documents.content(docs.get(0).id()).orElseThrow())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("MAS Les Écureuils").doesNotContain("Tilleuls");
+        }
+
+        // the experimentation: contractualisation for the ARS and the national team; an écart reaches the team at once
+        awaitTask(selected, "Activity_Contractualiser");
+        intake.reportEcart(selected, "Le recrutement de l'infirmière coordinatrice est reporté de six mois.");
+        var ecart = awaitTask(selected, "Activity_TraiterEcart");
+        assertThat(tasks.getVariable(ecart, "ecart")).isEqualTo("Le recrutement de l'infirmière coordinatrice est reporté de six mois.");
+        complete(NATIONAL, ecart, Map.of("ecartAnalyse", "Report acceptable, calendrier à revoir.", "ecartSuite", "PLAN_A_REVISER"));
+        assertThat(dossiers.history(selected)).anySatisfy(e -> assertThat(e.detail())
+                .contains("Report acceptable, calendrier à revoir.", "PLAN_A_REVISER"));
+
+        // 18 months later
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).singleResult().getId();
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now(PARIS).plusMonths(18).plusDays(1).toInstant()));
+        var end = management.createJobQuery().processInstanceId(instance).activityId("Event_DureeExperimentationEcoulee").singleResult();
+        management.executeJob(end.getId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(selected).status() == DossierStatus.EXPERIMENTATION_ENDED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).count() == 0);
+    }
+
+    String receiveByMail(fr.instruire.campaign.Campaign campaign, String sender) {
+        var now = Instant.now();
+        return intake.createDossier(campaign, IntakeService.Arrival.mail(sender, false, "Candidature reçue par courriel"), null,
+                number -> new Dossier(number, campaign.key(), DossierStatus.RECEIVED, sender, null, null, sender,
+                        "Candidature Facilisoins", null, null, null, null, null, null, null, null, List.of(), null, null, now, now))
+                .number();
+    }
+
+    /** Registration, recevabilité, the two opinions and the selection grid, as the national team, the ARS and the CPAM. */
+    void instruct(String number, String name, String publicAccueilli, long requested, int mark) throws Exception {
+        var registration = awaitTask(number, "Activity_EnregistrerCandidature");
+        var registered = new HashMap<String, Object>(Map.of("raisonSociale", name, "statutJuridique", "Association",
+                "categorieEsms", name.startsWith("MAS") ? "MAS" : "IME", "region", "Île-de-France", "publicAccueilli", publicAccueilli,
+                "contactNom", "Mme Directrice", "contactEmail", dossiers.get(number).contactEmail(),
+                "partProduitsSanteN1", 12.5, "requestedAmount", requested));
+        complete(NATIONAL, registration, registered);
+        var review = awaitTask(number, "Activity_VerifierRecevabilite");
+        complete(NATIONAL, review, Map.of("submittedBeforeDeadline", true, "dossierComplete", true, "coordinatorIdentified", true,
+                "objectivesAdequate", true, "territorialDynamic", true, "engineeringCostEstimated", true,
+                "healthProductShareMethodology", true, "recevabiliteDecision", "RECEVABLE"));
+        var ars = awaitTask(number, "Activity_AvisArs");
+        var cpam = awaitTask(number, "Activity_AvisCpam");
+        user(ARS, "ars-ile-de-france");
+        user(CPAM, "cpam-ile-de-france");
+        assertThat(tasks.createTaskQuery().taskId(ars).taskCandidateGroup("ars-ile-de-france").count()).isEqualTo(1);
+        complete(ARS, ars, Map.of("opinion", "FAVORABLE"));
+        complete(CPAM, cpam, Map.of("opinion", "FAVORABLE", "opinionText", "Bonne articulation avec la ville."));
+        var grid = awaitTask(number, "Activity_NoterDossier");
+        var marks = new HashMap<String, Object>();
+        for (var criterion : List.of("scoreConstructionProjet", "scoreComprehensionEnjeux", "scoreCoherenceTerritoire",
+                "scoreCaractereInnovant", "scoreActionsBesoinsSoins", "scoreEngagement", "scoreEstimationCouts",
+                "scoreCapacitesOrganisationnelles", "scorePartenariats", "scoreGouvernance")) {
+            marks.put(criterion, mark);
+        }
+        complete(NATIONAL, grid, marks);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(number).status() == DossierStatus.INSTRUCTED);
+    }
+
+    void user(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword(id);
+            user.setEmail(id + "@example.org");
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    String awaitTask(String businessKey, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var found = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
+            return found.size() == 1 ? found.get(0).getId() : null;
+        }, id -> id != null);
+    }
+
+    void complete(String user, String taskId, Map<String, Object> variables) {
+        tasks.claim(taskId, user);
+        identity.setAuthenticatedUserId(user);
+        try {
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    JsonNode variable(String taskId, String name) throws Exception {
+        return json.readTree(tasks.getVariable(taskId, name).toString());
+    }
+
+    Object jsonValue(Object value) throws Exception {
+        return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+    }
+
+    MimeMessage awaitMail(String recipient, String messageIdStart) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
+                                && m.getAllRecipients()[0].toString().contains(recipient);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+    }
+
+    HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
