@@ -2,14 +2,24 @@ package fr.instruire.intake;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.DossierDocuments;
@@ -43,9 +57,13 @@ class IntakeController {
     private final DossierDocuments documents;
     private final Campaigns campaigns;
     private final ObjectMapper json;
+    private final jakarta.validation.Validator validator;
+    private final SmartValidator springValidator;
 
     IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
-                     Campaigns campaigns, ObjectMapper json) {
+                     Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator) {
+        this.validator = validator;
+        this.springValidator = new SpringValidatorAdapter(validator);
         this.intake = intake;
         this.access = access;
         this.dossiers = dossiers;
@@ -56,19 +74,54 @@ class IntakeController {
 
     /**
      * Submits an application. With an {@code Idempotency-Key} header, a retry of the same request returns the same
-     * dossier (header {@code Idempotent-Replayed: true}), never a second one.
+     * dossier (header {@code Idempotent-Replayed: true}), never a second one. The shape is the call's: a call with a
+     * registration form ({@code forms/<callId>/<callId>-enregistrement.form}) takes the generic shape
+     * {@link GenericApplicationRequest}, its facts checked against that form; any other call (ESMS numérique) its own
+     * {@link ApplicationRequest}.
      */
     @PostMapping(path = "/campaigns/{campaignKey}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = """
+            Deux formes, selon l'appel de la campagne. Un appel qui a un formulaire d'enregistrement             (forms/<callId>/<callId>-enregistrement.form, ex. Facilisoins) reçoit la forme générique             {organisation, project, facts} : les faits sont vérifiés d'après ce formulaire (type, obligatoire, valeurs             permises ; un fait inconnu est refusé). Un appel sans formulaire d'enregistrement (ESMS numérique) reçoit             sa forme propre (organisation, project, publicType, esms…).""",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {ApplicationRequest.class, GenericApplicationRequest.class})))
     ResponseEntity<SubmissionResponse> submit(@PathVariable String campaignKey,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                              @Valid @RequestBody ApplicationRequest request) {
+                                              @RequestBody JsonNode body,
+                                              HttpServletRequest http) throws MethodArgumentNotValidException {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("Idempotency-Key", "1 à 200 caractères")));
         }
-        var hash = hash(request);
+        if (!body.isObject()) {
+            throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("body", "objet JSON attendu")));
+        }
+        var form = intake.registrationFacts(campaignKey);
+        Function<String, IntakeService.Submitted> submission;
+        String hash;
+        if (form.isPresent()) {
+            var request = read(body, GenericApplicationRequest.class, http);
+            var errors = new ArrayList<ApiProblem.FieldError>();
+            validator.validate(request).forEach(v -> errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+            var checked = RegistrationForm.check(form.get(), request.facts());
+            errors.addAll(checked.errors());
+            if (!errors.isEmpty()) {
+                errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+                throw ApiProblem.invalid(errors);
+            }
+            hash = hash(request);
+            submission = h -> intake.submit(campaignKey, request, checked.values(), idempotencyKey, h);
+        } else {
+            var request = read(body, ApplicationRequest.class, http);
+            var binding = new BeanPropertyBindingResult(request, "applicationRequest");
+            springValidator.validate(request, binding);
+            if (binding.hasErrors()) {
+                throw new MethodArgumentNotValidException(esmsParameter(), binding);
+            }
+            hash = hash(request);
+            submission = h -> intake.submit(campaignKey, request, idempotencyKey, h);
+        }
         var submitted = intake.replay(campaignKey, idempotencyKey, hash).orElseGet(() -> {
             try {
-                return intake.submit(campaignKey, request, idempotencyKey, hash);
+                return submission.apply(hash);
             } catch (DuplicateKeyException concurrentRetry) {
                 return intake.replay(campaignKey, idempotencyKey, hash).orElseThrow(() -> concurrentRetry);
             }
@@ -77,6 +130,28 @@ class IntakeController {
         return ResponseEntity.created(URI.create(response.statusUrl()))
                 .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
                 .body(response);
+    }
+
+    /** The body read as the call's shape; a value of the wrong JSON type is refused as an unreadable body would be. */
+    private <T> T read(JsonNode body, Class<T> shape, HttpServletRequest http) {
+        try {
+            return json.treeToValue(body, shape);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new HttpMessageNotReadableException(e.getMessage(), e, new ServletServerHttpRequest(http));
+        }
+    }
+
+    /** Stands for the ESMS request in a validation failure, as Spring reports it for a {@code @Valid} body. */
+    private static MethodParameter esmsParameter() {
+        try {
+            return new MethodParameter(IntakeController.class.getDeclaredMethod("esmsShape", ApplicationRequest.class), 0);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static void esmsShape(ApplicationRequest request) {
     }
 
     @GetMapping("/dossiers/{number}")
@@ -134,7 +209,7 @@ class IntakeController {
         return status(number, http);
     }
 
-    private String hash(ApplicationRequest request) {
+    private String hash(Object request) {
         try {
             return AccessTokens.sha256(json.writeValueAsBytes(request));
         } catch (JsonProcessingException e) {

@@ -47,9 +47,11 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RegistrationForm registrationForm;
 
     IntakeService(Campaigns campaigns, Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                  ObjectMapper json) {
+                  ObjectMapper json, RegistrationForm registrationForm) {
+        this.registrationForm = registrationForm;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
         this.facts = facts;
@@ -79,20 +81,18 @@ public class IntakeService {
                 .optional();
     }
 
+    /**
+     * The registration form's facts when the campaign's call has one: its applications then take the generic shape
+     * ({@link GenericApplicationRequest}). Empty for an unknown campaign or a call without registration form (ESMS numérique).
+     */
+    Optional<RegistrationForm.Facts> registrationFacts(String campaignKey) {
+        return campaigns.find(campaignKey).flatMap(c -> registrationForm.of(c.callId()));
+    }
+
     @Transactional
     public Submitted submit(String campaignKey, ApplicationRequest request, String idempotencyKey, String requestHash) {
-        var campaign = campaigns.find(campaignKey)
-                .orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + campaignKey + " »."));
+        var campaign = openCampaign(campaignKey);
         var now = Clock.now();
-        if (!campaign.isOpenForSubmission(now)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "Campagne fermée au dépôt",
-                    "La campagne « " + campaign.title() + " » n'accepte pas de dépôt à cette date : le dépôt est ouvert "
-                            + campaign.submissionWindowInFrench() + ".",
-                    java.util.List.of(),
-                    Map.of("submissionOpensAt", campaign.submissionOpensAt().toString(),
-                            "submissionClosesAt", campaign.submissionClosesAt().toString(),
-                            "timeZone", campaign.timeZone().getId()));
-        }
         var errors = new ArrayList<FieldError>();
         for (int i = 0; i < request.esms().size(); i++) {
             if (!campaigns.regionExists(request.esms().get(i).region())) {
@@ -107,12 +107,56 @@ public class IntakeService {
                 Arrival.api(request.organisation().contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
                 AccessTokens.hash(token),
                 number -> dossier(number, campaign, request, now), number -> { });
-        var response = SubmissionResponse.of(dossier, campaign, token);
+        return remember(campaignKey, idempotencyKey, requestHash, SubmissionResponse.of(dossier, campaign, token), now);
+    }
+
+    /**
+     * An application in the generic shape, its facts already checked against the call's registration form: the dossier
+     * (organisation, contact and project columns), its facts stored before its process starts — the process reads them
+     * from its first step (the acknowledgement's copy to the ARS of the region…) — and the process, channel API.
+     */
+    @Transactional
+    public Submitted submit(String campaignKey, GenericApplicationRequest request, Map<String, Object> checkedFacts,
+                            String idempotencyKey, String requestHash) {
+        var campaign = openCampaign(campaignKey);
+        var now = Clock.now();
+        var token = AccessTokens.newToken();
+        var organisation = request.organisation();
+        var project = request.project();
+        var dossier = createDossier(campaign,
+                Arrival.api(organisation.contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
+                AccessTokens.hash(token),
+                number -> new Dossier(number, campaign.key(), DossierStatus.SUBMITTED, organisation.name().trim(),
+                        organisation.siren(), organisation.contactName(), organisation.contactEmail().trim(),
+                        project.title().trim(), project.description(), null, null, null, null, null, null, null,
+                        java.util.List.of(), null, null, now, now),
+                number -> facts.setAll(number, checkedFacts));
+        return remember(campaignKey, idempotencyKey, requestHash, SubmissionResponse.of(dossier, campaign, token), now);
+    }
+
+    private Campaign openCampaign(String campaignKey) {
+        var campaign = campaigns.find(campaignKey)
+                .orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + campaignKey + " »."));
+        var now = Clock.now();
+        if (!campaign.isOpenForSubmission(now)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Campagne fermée au dépôt",
+                    "La campagne « " + campaign.title() + " » n'accepte pas de dépôt à cette date : le dépôt est ouvert "
+                            + campaign.submissionWindowInFrench() + ".",
+                    java.util.List.of(),
+                    Map.of("submissionOpensAt", campaign.submissionOpensAt().toString(),
+                            "submissionClosesAt", campaign.submissionClosesAt().toString(),
+                            "timeZone", campaign.timeZone().getId()));
+        }
+        return campaign;
+    }
+
+    /** Keeps the answer under the Idempotency-Key, in the dossier's transaction. */
+    private Submitted remember(String campaignKey, String idempotencyKey, String requestHash, SubmissionResponse response, Instant now) {
         if (idempotencyKey != null) {
             jdbc.sql("""
                     INSERT INTO idempotency_key (campaign_key, idempotency_key, request_hash, dossier_number, response_body, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(campaignKey, idempotencyKey, requestHash, dossier.number(), write(response), now.atOffset(java.time.ZoneOffset.UTC))
+                    .params(campaignKey, idempotencyKey, requestHash, response.dossierNumber(), write(response), now.atOffset(java.time.ZoneOffset.UTC))
                     .update();
         }
         return new Submitted(response, false);
