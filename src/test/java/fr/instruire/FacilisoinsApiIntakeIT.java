@@ -188,6 +188,16 @@ class FacilisoinsApiIntakeIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theOpenApiDocumentGivesBothShapes() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var body = json.readTree(response.body()).at("/paths/~1api~1campaigns~1{campaignKey}~1applications/post/requestBody");
+        assertThat(body.toString()).contains("oneOf", "ApplicationRequest", "GenericApplicationRequest");
+        assertThat(json.readTree(response.body()).at("/components/schemas/GenericApplicationRequest/properties").has("facts")).isTrue();
+    }
+
     HttpResponse<String> refused(String factsJson) throws Exception {
         var response = post("/api/campaigns/" + CAMPAIGN + "/applications", application("refus@example.org", factsJson), null, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
