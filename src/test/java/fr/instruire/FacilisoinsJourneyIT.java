@@ -208,7 +208,13 @@ class FacilisoinsJourneyIT {
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).singleResult().getId();
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now(PARIS).plusMonths(18).plusDays(1).toInstant()));
         var end = management.createJobQuery().processInstanceId(instance).activityId("Event_DureeExperimentationEcoulee").singleResult();
-        management.executeJob(end.getId());
+        if (end != null) {
+            try {
+                management.executeJob(end.getId());
+            } catch (org.camunda.bpm.engine.OptimisticLockingException ranByTheJobExecutor) {
+                // the job executor, seeing the moved clock, fired the timer first: the same outcome
+            }
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(selected).status() == DossierStatus.EXPERIMENTATION_ENDED);
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).count() == 0);
     }
