@@ -207,14 +207,9 @@ class FacilisoinsJourneyIT {
         // 18 months later
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).singleResult().getId();
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now(PARIS).plusMonths(18).plusDays(1).toInstant()));
-        var end = management.createJobQuery().processInstanceId(instance).activityId("Event_DureeExperimentationEcoulee").singleResult();
-        if (end != null) {
-            try {
-                management.executeJob(end.getId());
-            } catch (org.camunda.bpm.engine.OptimisticLockingException ranByTheJobExecutor) {
-                // the job executor, seeing the moved clock, fired the timer first: the same outcome
-            }
-        }
+        assertThat(management.createJobQuery().processInstanceId(instance).activityId("Event_DureeExperimentationEcoulee").count()).isEqualTo(1);
+        // the job executor runs the now due timers: the end one, and the yearly and quarterly ones it then closes; run by
+        // hand, the end timer could collide with the executor picking it up (optimistic locking), so it is left to it
         await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(selected).status() == DossierStatus.EXPERIMENTATION_ENDED);
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).count() == 0);
     }
