@@ -239,6 +239,14 @@ class FacilisoinsJourneyIT {
         user(ARS, "ars-ile-de-france");
         user(CPAM, "cpam-ile-de-france");
         assertThat(tasks.createTaskQuery().taskId(ars).taskCandidateGroup("ars-ile-de-france").count()).isEqualTo(1);
+        // the ARS asked for its opinion opens this dossier's page (its form links there), and no other team's
+        assertThat(get("/api/dossiers/" + number, basic(ARS, ARS)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/dossiers/" + number, basic(CTIS, CTIS)).statusCode()).as("a group the call names").isEqualTo(200);
+        if (identity.createGroupQuery().groupId("ars-normandie").count() == 0) {
+            identity.saveGroup(identity.newGroup("ars-normandie"));
+        }
+        user("ars.autre", "ars-normandie");
+        assertThat(get("/api/dossiers/" + number, basic("ars.autre", "ars.autre")).statusCode()).isEqualTo(403);
         complete(ARS, ars, Map.of("opinion", "FAVORABLE"));
         complete(CPAM, cpam, Map.of("opinion", "FAVORABLE", "opinionText", "Bonne articulation avec la ville."));
         var grid = awaitTask(number, "Activity_NoterDossier");
@@ -304,6 +312,14 @@ class FacilisoinsJourneyIT {
     HttpResponse<String> post(String path, String body, String authorization) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
