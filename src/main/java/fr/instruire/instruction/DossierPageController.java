@@ -33,6 +33,7 @@ import fr.instruire.system.Attachments;
 class DossierPageController {
 
     private final DossierFacts facts;
+    private final FormLabels labels;
 
     private final StaffDossierAccess access;
     private final DossierPages pages;
@@ -40,8 +41,9 @@ class DossierPageController {
     private final Annotations annotations;
 
     DossierPageController(StaffDossierAccess access, DossierPages pages, DossierDocuments documents, Annotations annotations,
-                          DossierFacts facts) {
+                          DossierFacts facts, FormLabels labels) {
         this.facts = facts;
+        this.labels = labels;
         this.access = access;
         this.pages = pages;
         this.documents = documents;
@@ -106,8 +108,9 @@ class DossierPageController {
         var page = pages.of(dossier);
         model.addAttribute("page", page);
         var shown = new java.util.LinkedHashMap<String, String>();
-        facts.of(dossier.number()).forEach((name, value) ->
-                shown.put(name, value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value)));
+        var callId = page.campaign().callId();
+        facts.of(dossier.number()).forEach((name, value) -> shown.put(labels.label(callId, name),
+                value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value)));
         model.addAttribute("facts", shown);
         model.addAttribute("fmt", new PageFormat(page.campaign().timeZone()));
         return "dossiers/page";
