@@ -194,6 +194,13 @@ class FacilisoinsJourneyIT {
         try (var pdf = Loader.loadPDF(documents.content(docs.get(0).id()).orElseThrow())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("MAS Les Écureuils").doesNotContain("Tilleuls");
         }
+        // staff of the campaign download the annex; another team may not
+        var download = get("/campaigns/" + CAMPAIGN + "/documents/" + docs.get(0).id(), basic(NATIONAL, NATIONAL));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        assertThat(get("/campaigns/" + CAMPAIGN + "/documents/" + docs.get(1).id(), basic(CTIS, CTIS)).statusCode()).isEqualTo(200);
+        assertThat(get("/campaigns/" + CAMPAIGN + "/documents/" + docs.get(1).id(), basic("ars.autre", "ars.autre")).statusCode()).isEqualTo(403);
 
         // the experimentation: contractualisation for the ARS and the national team; an écart reaches the team at once
         awaitTask(selected, "Activity_Contractualiser");

@@ -37,7 +37,7 @@ class CampaignDocumentController {
     ResponseEntity<byte[]> document(@PathVariable String key, @PathVariable long id, StaffUser user,
                                     HttpServletResponse response) {
         var campaign = campaigns.find(key).orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + key + " »."));
-        if (!campaign.isOpenTo(user)) {
+        if (!campaigns.isOpenTo(campaign, user)) {
             throw ApiProblem.forbidden("La campagne « " + key + " » relève d'une autre équipe.");
         }
         var document = documents.of(key).stream().filter(d -> d.id() == id).findFirst()

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fr.instruire.identity.StaffUser;
 import fr.instruire.system.Clock;
 
 /** The campaigns of every call, in Instruire's own tables. */
@@ -73,6 +74,15 @@ public class Campaigns {
 
     void insertVariables(String key, String json) {
         jdbc.sql("UPDATE campaign SET variables = ? WHERE campaign_key = ?").params(json, key).update();
+    }
+
+    /**
+     * Whether a staff member works on a campaign: its reviewer or committee group, a group its call names in the
+     * campaign's variables ({@code nationalTeamGroup}, {@code ctisGroup}…), or an administrator.
+     */
+    public boolean isOpenTo(Campaign campaign, StaffUser user) {
+        return campaign.isOpenTo(user) || variables(campaign).entrySet().stream()
+                .anyMatch(v -> v.getKey().endsWith("Group") && v.getValue() instanceof String group && user.groups().contains(group));
     }
 
     /**

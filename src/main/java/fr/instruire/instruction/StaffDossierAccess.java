@@ -42,11 +42,7 @@ public class StaffDossierAccess {
 
     /** The campaign's own groups: reviewers, committee, and every {@code …Group} its call's variables name. */
     private boolean isOpenTo(Campaign campaign, StaffUser user) {
-        if (campaign.isOpenTo(user)) {
-            return true;
-        }
-        return campaigns.variables(campaign).entrySet().stream()
-                .anyMatch(v -> v.getKey().endsWith("Group") && v.getValue() instanceof String group && user.groups().contains(group));
+        return campaigns.isOpenTo(campaign, user);
     }
 
     /** Whether one of the member's groups was a candidate for a task of this dossier, open or done. */
