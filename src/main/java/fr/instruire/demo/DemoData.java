@@ -1,17 +1,12 @@
 package fr.instruire.demo;
 
 import java.text.Normalizer;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +17,7 @@ import org.springframework.stereotype.Component;
 import fr.instruire.campaign.CampaignDefinition;
 import fr.instruire.campaign.CampaignService;
 import fr.instruire.campaign.Campaigns;
-import fr.instruire.dossier.Dossiers;
+import fr.instruire.dossier.DossierStatus;
 import fr.instruire.intake.ApplicationRequest;
 import fr.instruire.intake.ApplicationRequest.EsmsRequest;
 import fr.instruire.intake.IntakeService;
@@ -56,18 +51,13 @@ class DemoData {
     private final CampaignService campaignService;
     private final Campaigns campaigns;
     private final IntakeService intake;
-    private final IdentityService identity;
-    private final TaskService tasks;
-    private final Dossiers dossiers;
+    private final DemoTasks demo;
 
-    DemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, IdentityService identity,
-             TaskService tasks, Dossiers dossiers) {
+    DemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, DemoTasks demo) {
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.intake = intake;
-        this.identity = identity;
-        this.tasks = tasks;
-        this.dossiers = dossiers;
+        this.demo = demo;
     }
 
     /**
@@ -116,8 +106,8 @@ class DemoData {
         }
         instruct(c, instructedA, 4, "Projet mûr, équipe projet identifiée, interopérabilité MSSanté et DMP prévue.");
         instruct(c, instructedB, 3, "Projet multirégional cohérent ; financement partagé entre les ARS Guadeloupe et Martinique.");
-        await(waiting, VERIFY);
-        await(instructing, INSTRUCT);
+        demo.await(waiting, VERIFY);
+        demo.await(instructing, INSTRUCT);
     }
 
     private void seedMartinique() {
@@ -126,7 +116,7 @@ class DemoData {
         var instructed = submit(c, "Fondation Lumina Handicap", "Mise en conformité du DUI Lumina", "PH", "MOYEN_GRAND", 1, 5, null);
         review(c, instructed, Map.of("recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet."));
         instruct(c, instructed, 4, "Montée de version bien cadrée, MSSanté et DMP déjà raccordés.");
-        await(waiting, VERIFY);
+        demo.await(waiting, VERIFY);
     }
 
     /** The call's calendar shape, moved to today: dépôt open for three months, sélection open from today. */
@@ -145,15 +135,7 @@ class DemoData {
     }
 
     private void user(String id, String name, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName(name.substring(0, name.indexOf(' ')));
-            user.setLastName(name.substring(name.indexOf(' ') + 1));
-            user.setEmail(id + "@ars.example");
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        demo.user(id, name.substring(0, name.indexOf(' ')), name.substring(name.indexOf(' ') + 1), id + "@ars.example", group);
     }
 
     private String submit(DemoCampaign c, String organisation, String title, String publicType, String size,
@@ -177,57 +159,14 @@ class DemoData {
     }
 
     private void review(DemoCampaign c, String number, Map<String, Object> decision) {
-        complete(await(number, VERIFY), c.reviewer(), c.reviewers(), decision);
+        demo.complete(demo.await(number, VERIFY), c.reviewer(), c.reviewers(), decision);
     }
 
     private void instruct(DemoCampaign c, String number, int score, String opinion) {
-        complete(await(number, INSTRUCT), c.reviewer(), c.reviewers(), Map.of(
+        demo.complete(demo.await(number, INSTRUCT), c.reviewer(), c.reviewers(), Map.of(
                 "scoreMotivation", score, "scorePerimetreFonctionnel", score, "scoreMutualisation", score - 1,
                 "scoreInteroperabilite", score, "scorePlateformeRegionale", score - 1, "instructionComment", opinion));
-        awaitInstructed(number);
-    }
-
-    private void complete(Task task, String userId, String group, Map<String, Object> variables) {
-        identity.setAuthentication(userId, List.of(group));
-        try {
-            tasks.claim(task.getId(), userId);
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    /** Waits for the job executor to bring the dossier to a task. */
-    private Task await(String number, String taskKey) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
-            if (task != null) {
-                return task;
-            }
-            pause();
-        }
-        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + taskKey);
-    }
-
-    private void awaitInstructed(String number) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (dossiers.find(number).map(d -> d.status().name()).orElse("").equals("INSTRUCTED")) {
-                return;
-            }
-            pause();
-        }
-        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas été instruit");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        demo.awaitStatus(number, DossierStatus.INSTRUCTED);
     }
 
     private static String slug(String s) {

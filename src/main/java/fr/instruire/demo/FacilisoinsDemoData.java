@@ -1,16 +1,11 @@
 package fr.instruire.demo;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,7 +19,6 @@ import fr.instruire.campaign.CampaignService;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierStatus;
-import fr.instruire.dossier.Dossiers;
 import fr.instruire.identity.GroupAccess;
 import fr.instruire.intake.IntakeService;
 import fr.instruire.system.Clock;
@@ -82,19 +76,15 @@ class FacilisoinsDemoData {
     private final CampaignService campaignService;
     private final Campaigns campaigns;
     private final IntakeService intake;
-    private final IdentityService identity;
-    private final TaskService tasks;
-    private final Dossiers dossiers;
+    private final DemoTasks demo;
     private final GroupAccess groups;
 
-    FacilisoinsDemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, IdentityService identity,
-                        TaskService tasks, Dossiers dossiers, GroupAccess groups) {
+    FacilisoinsDemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, DemoTasks demo,
+                        GroupAccess groups) {
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.intake = intake;
-        this.identity = identity;
-        this.tasks = tasks;
-        this.dossiers = dossiers;
+        this.demo = demo;
         this.groups = groups;
     }
 
@@ -135,20 +125,20 @@ class FacilisoinsDemoData {
         var instructed = receiveByMail(campaign, ECUREUILS);
         register(instructed, ECUREUILS);
         admit(instructed);
-        complete(await(instructed, ARS_OPINION), ARS, ARS_GROUP, Map.of("opinion", "FAVORABLE",
+        demo.complete(demo.await(instructed, ARS_OPINION), ARS, ARS_GROUP, Map.of("opinion", "FAVORABLE",
                 "opinionText", "Projet cohérent avec le PRS ; partenariat solide avec le centre de santé voisin."));
-        complete(await(instructed, CPAM_OPINION), CPAM, CPAM_GROUP, Map.of("opinion", "RESERVE",
+        demo.complete(demo.await(instructed, CPAM_OPINION), CPAM, CPAM_GROUP, Map.of("opinion", "RESERVE",
                 "opinionText", "Estimation des coûts à préciser pour la part des produits de santé."));
         var marks = new HashMap<String, Object>();
         GRID_CRITERIA.forEach(criterion -> marks.put(criterion, 4));
         marks.put("scoreEstimationCouts", 3);
-        complete(await(instructed, GRID), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, marks);
-        awaitStatus(instructed, DossierStatus.INSTRUCTED);
+        demo.complete(demo.await(instructed, GRID), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, marks);
+        demo.awaitStatus(instructed, DossierStatus.INSTRUCTED);
 
-        await(received, REGISTER);
-        await(registered, VERIFY);
-        await(recevable, ARS_OPINION);
-        await(recevable, CPAM_OPINION);
+        demo.await(received, REGISTER);
+        demo.await(registered, VERIFY);
+        demo.await(recevable, ARS_OPINION);
+        demo.await(recevable, CPAM_OPINION);
         log.info("Démo prête (Facilisoins) : connectez-vous sur /camunda avec {} / {}", NATIONAL_TEAM, NATIONAL_TEAM);
     }
 
@@ -194,17 +184,7 @@ class FacilisoinsDemoData {
     }
 
     private void user(String id, String firstName, String lastName, String domain, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setEmail(id + domain);
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
+        demo.user(id, firstName, lastName, id + domain, group);
     }
 
     /** As the mail intake does for a matching subject: a dossier « reçu par courriel, à enregistrer ». */
@@ -240,57 +220,14 @@ class FacilisoinsDemoData {
         form.put("creditsAmorcage", a.requestedAmount() / 2);
         form.put("creditsIngenierie", a.requestedAmount() - a.requestedAmount() / 2);
         form.put("requestedAmount", a.requestedAmount());
-        complete(await(number, REGISTER), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, form);
+        demo.complete(demo.await(number, REGISTER), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, form);
     }
 
     /** The recevabilité, by the équipe nationale with the DGCS: every criterion met. */
     private void admit(String number) {
-        complete(await(number, VERIFY), DGCS, DGCS_GROUP, Map.of("submittedBeforeDeadline", true, "dossierComplete", true,
+        demo.complete(demo.await(number, VERIFY), DGCS, DGCS_GROUP, Map.of("submittedBeforeDeadline", true, "dossierComplete", true,
                 "coordinatorIdentified", true, "objectivesAdequate", true, "territorialDynamic", true,
                 "engineeringCostEstimated", true, "healthProductShareMethodology", true,
                 "recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet, critères réunis."));
-    }
-
-    private void complete(Task task, String userId, String group, Map<String, Object> variables) {
-        identity.setAuthentication(userId, List.of(group));
-        try {
-            tasks.claim(task.getId(), userId);
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    /** Waits for the job executor to bring the dossier to a task. */
-    private Task await(String number, String taskKey) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
-            if (task != null) {
-                return task;
-            }
-            pause();
-        }
-        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + taskKey);
-    }
-
-    private void awaitStatus(String number, DossierStatus status) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (dossiers.find(number).map(Dossier::status).orElse(null) == status) {
-                return;
-            }
-            pause();
-        }
-        throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint le statut " + status);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
