@@ -67,6 +67,40 @@ class CtisOpinions {
         }
     }
 
+    /**
+     * What is wrong with the national team's proposal, in French: every instructed dossier has one row proposing it
+     * (RETENU) or not (NON_RETENU), no other dossier. Empty when the proposal can go to the CTIS.
+     */
+    static List<String> checkProposal(List<Row> rows, List<String> listed) {
+        var problems = new ArrayList<String>();
+        var given = new ArrayList<String>();
+        for (var row : rows) {
+            var number = row.dossierNumber();
+            if (number == null || !listed.contains(number)) {
+                problems.add("le dossier « " + number + " » n'est pas à la sélection de cette campagne");
+                continue;
+            }
+            if (given.contains(number)) {
+                problems.add("deux lignes pour le dossier " + number);
+            }
+            given.add(number);
+            if (row.proposal() == null || !PROPOSALS.contains(row.proposal())) {
+                problems.add("dossier " + number + " : proposition manquante (retenu ou non retenu)");
+            }
+        }
+        listed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add("proposition manquante pour le dossier " + n));
+        return problems;
+    }
+
+    /** Checks the national team's proposal before it goes to the CTIS; throws {@link IllegalArgumentException} in French. */
+    public void checkProposal(String campaignKey, List<Row> rows) {
+        var listed = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> d.number()).toList();
+        var problems = checkProposal(rows, listed);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Proposition de sélection incomplète : " + String.join(" ; ", problems) + ".");
+        }
+    }
+
     /** What is wrong with the rows, in French; empty when they can be recorded. {@code listed}: the instructed dossiers. */
     static List<String> check(List<Row> rows, List<String> listed) {
         var problems = new ArrayList<String>();

@@ -109,6 +109,20 @@ class ArreteAnnexTest {
     }
 
     @Test
+    void theNationalTeamProposesEveryInstructedDossierOnceBeforeTheCtis() {
+        var listed = List.of("FACI-2022-0001", "FACI-2022-0002");
+        assertThat(CtisOpinions.checkProposal(List.of(new CtisOpinions.Row("FACI-2022-0001", "", "", null, null),
+                new CtisOpinions.Row("FACI-2022-0001", "RETENU", "", null, null),
+                new CtisOpinions.Row("FACI-2022-0099", "RETENU", "", null, null)), listed))
+                .containsExactly("dossier FACI-2022-0001 : proposition manquante (retenu ou non retenu)",
+                        "deux lignes pour le dossier FACI-2022-0001",
+                        "le dossier « FACI-2022-0099 » n'est pas à la sélection de cette campagne",
+                        "proposition manquante pour le dossier FACI-2022-0002");
+        assertThat(CtisOpinions.checkProposal(List.of(new CtisOpinions.Row("FACI-2022-0001", "RETENU", "", null, null),
+                new CtisOpinions.Row("FACI-2022-0002", "NON_RETENU", "Au-delà des places", null, null)), listed)).isEmpty();
+    }
+
+    @Test
     void theCtisGivesAnOpinionOnEveryInstructedDossierAndTheDecisionsFollow() {
         var listed = List.of("FACI-2022-0001", "FACI-2022-0002");
         assertThat(CtisOpinions.check(List.of(new CtisOpinions.Row("FACI-2022-0001", "RETENU", "", "DEFAVORABLE", " "),

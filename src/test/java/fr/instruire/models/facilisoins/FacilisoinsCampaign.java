@@ -31,6 +31,7 @@ final class FacilisoinsCampaign {
 
     static final class Delegates {
         static final String PREPARE_SELECTION_AGENDA = "prepareSelectionAgenda";
+        static final String CHECK_SELECTION_PROPOSAL = "checkSelectionProposal";
         static final String RECORD_CTIS_OPINIONS = "recordCtisOpinions";
         static final String NOTIFY_COMMITTEE_DECISIONS = "notifyCommitteeDecisions";
         static final String RECORD_ARRETE = "recordArrete";

@@ -65,6 +65,7 @@ class FacilisoinsCampaignProcessTest {
                     Map.of("dossierNumber", "FACI-2022-0007", "proposal", "RETENU"),
                     Map.of("dossierNumber", "FACI-2022-0011", "proposal", "NON_RETENU")));
         });
+        Mocks.register(Delegates.CHECK_SELECTION_PROPOSAL, (TaskListener) task -> { });
         Mocks.register(Delegates.RECORD_CTIS_OPINIONS, (TaskListener) task -> {
             journal.add("recordCtisOpinions:" + ((List<?>) task.getVariable(SELECTION_PROPOSAL)).size());
             task.setVariable(COMMITTEE_DECISIONS, List.of(Map.of("dossierNumber", "FACI-2022-0007", "decision", "RETENU")));
