@@ -3,17 +3,12 @@ package fr.instruire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.Mails;
 
 /**
  * The ESMS numérique call end to end, as its users meet it: the application on a real PostgreSQL, mails through a
@@ -77,7 +74,6 @@ class EsmsNumeriqueJourneyIT {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -391,15 +387,7 @@ class EsmsNumeriqueJourneyIT {
     }
 
     MimeMessage awaitMail(String recipient, String messageIdStart) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
-                                && m.getAllRecipients()[0].toString().contains(recipient);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null), m -> m != null);
+        return Mails.await(recipient, messageIdStart);
     }
 
     String awaitTask(String user, String businessKey, String taskKey) {
@@ -423,45 +411,18 @@ class EsmsNumeriqueJourneyIT {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Api.basic(user, password);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).get(path, authorization);
     }
 
     HttpResponse<String> post(String path, String body, String authorization, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (headers.length == 0 || !Arrays.asList(headers).contains("Content-Type")) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).post(path, body, authorization, headers);
     }
 
     HttpResponse<String> upload(String number, String filename, byte[] content, String type, String authorization) throws Exception {
-        var boundary = "----instruire" + System.nanoTime();
-        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        var bodyBytes = new java.io.ByteArrayOutputStream();
-        bodyBytes.write(head);
-        bodyBytes.write(content);
-        bodyBytes.write(tail);
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers/" + number + "/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodyBytes.toByteArray()));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).upload(number, filename, content, type, authorization);
     }
 }

@@ -3,16 +3,11 @@ package fr.instruire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 
 import jakarta.mail.Message;
@@ -37,7 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.Mails;
 
 /**
  * « The foundation's API intake works for this call too »: a Facilisoins application over HTTP in the generic shape
@@ -71,7 +68,6 @@ class FacilisoinsApiIntakeIT {
     @Autowired DossierFacts facts;
     @Autowired JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -190,8 +186,7 @@ class FacilisoinsApiIntakeIT {
 
     @Test
     void theOpenApiDocumentGivesBothShapes() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = get("/api/openapi", null);
         assertThat(response.statusCode()).isEqualTo(200);
         var body = json.readTree(response.body()).at("/paths/~1api~1campaigns~1{campaignKey}~1applications/post/requestBody");
         assertThat(body.toString()).contains("oneOf", "ApplicationRequest", "GenericApplicationRequest");
@@ -218,35 +213,18 @@ class FacilisoinsApiIntakeIT {
     }
 
     MimeMessage awaitMail(String recipient, String messageIdStart) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
-                                && m.getAllRecipients()[0].toString().contains(recipient);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null), m -> m != null);
+        return Mails.await(recipient, messageIdStart);
     }
 
     HttpResponse<String> post(String path, String body, String authorization, String idempotencyKey) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).post(path, body, authorization, "Idempotency-Key", idempotencyKey);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).get(path, authorization);
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Api.basic(user, password);
     }
 }

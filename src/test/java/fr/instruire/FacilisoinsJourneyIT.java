@@ -3,9 +3,6 @@ package fr.instruire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +50,9 @@ import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.intake.IntakeService;
+import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.Mails;
 
 /**
  * The Facilisoins call end to end with its real delegates: a campaign opened through the API with the call's own
@@ -99,7 +97,6 @@ class FacilisoinsJourneyIT {
     @Autowired CampaignDocuments documents;
     @Autowired JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -305,35 +302,18 @@ class FacilisoinsJourneyIT {
     }
 
     MimeMessage awaitMail(String recipient, String messageIdStart) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
-                                && m.getAllRecipients()[0].toString().contains(recipient);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null), m -> m != null);
+        return Mails.await(recipient, messageIdStart);
     }
 
     HttpResponse<String> post(String path, String body, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).post(path, body, authorization);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).get(path, authorization);
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Api.basic(user, password);
     }
 }

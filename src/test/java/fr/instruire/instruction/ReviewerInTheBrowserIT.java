@@ -3,16 +3,12 @@ package fr.instruire.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.support.Api;
 import fr.instruire.support.Browser;
 import fr.instruire.support.EmbeddedServices;
 
@@ -70,7 +67,6 @@ class ReviewerInTheBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     String dossier;
     String martiniqueDossier;
@@ -173,7 +169,7 @@ class ReviewerInTheBrowserIT {
                 .formatted(key, region, region, zone, today.minusDays(5), today.plusDays(30), today.plusDays(10),
                         today.plusDays(60), reviewers, committee);
         var response = post("/api/campaigns", body, "application/json",
-                "Basic " + Base64.getEncoder().encodeToString("admin:admin-du-test-2026".getBytes(StandardCharsets.UTF_8)));
+                Api.basic("admin", "admin-du-test-2026"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
@@ -204,24 +200,10 @@ class ReviewerInTheBrowserIT {
     }
 
     private HttpResponse<String> post(String path, String body, String type, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).post(path, body, authorization, "Content-Type", type);
     }
 
     private HttpResponse<String> upload(String number, String filename, byte[] content, String authorization) throws Exception {
-        var boundary = "----instruire" + System.nanoTime();
-        var bytes = new java.io.ByteArrayOutputStream();
-        bytes.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        bytes.write(content);
-        bytes.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers/" + number + "/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Api(port).upload(number, filename, content, "application/pdf", authorization);
     }
 }
