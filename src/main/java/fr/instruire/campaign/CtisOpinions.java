@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,15 @@ class CtisOpinions {
      * (RETENU) or not (NON_RETENU), no other dossier. Empty when the proposal can go to the CTIS.
      */
     static List<String> checkProposal(List<Row> rows, List<String> listed) {
+        return checkRows(rows, listed, (row, problems) -> { }, "proposition manquante pour le dossier ");
+    }
+
+    /**
+     * The checks both steps share — each row a dossier of the selection, once, with a proposal — then, row by row,
+     * the step's own ({@code more}); a listed dossier without a row gets {@code missing} + its number.
+     */
+    private static List<String> checkRows(List<Row> rows, List<String> listed, BiConsumer<Row, List<String>> more,
+                                          String missing) {
         var problems = new ArrayList<String>();
         var given = new ArrayList<String>();
         for (var row : rows) {
@@ -87,8 +97,9 @@ class CtisOpinions {
             if (row.proposal() == null || !PROPOSALS.contains(row.proposal())) {
                 problems.add("dossier " + number + " : proposition manquante (retenu ou non retenu)");
             }
+            more.accept(row, problems);
         }
-        listed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add("proposition manquante pour le dossier " + n));
+        listed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add(missing + n));
         return problems;
     }
 
@@ -103,29 +114,13 @@ class CtisOpinions {
 
     /** What is wrong with the rows, in French; empty when they can be recorded. {@code listed}: the instructed dossiers. */
     static List<String> check(List<Row> rows, List<String> listed) {
-        var problems = new ArrayList<String>();
-        var given = new ArrayList<String>();
-        for (var row : rows) {
-            var number = row.dossierNumber();
-            if (number == null || !listed.contains(number)) {
-                problems.add("le dossier « " + number + " » n'est pas à la sélection de cette campagne");
-                continue;
-            }
-            if (given.contains(number)) {
-                problems.add("deux lignes pour le dossier " + number);
-            }
-            given.add(number);
-            if (row.proposal() == null || !PROPOSALS.contains(row.proposal())) {
-                problems.add("dossier " + number + " : proposition manquante (retenu ou non retenu)");
-            }
+        return checkRows(rows, listed, (row, problems) -> {
             if (row.ctisOpinion() == null || !OPINIONS.contains(row.ctisOpinion())) {
-                problems.add("dossier " + number + " : choisir un avis favorable ou défavorable");
+                problems.add("dossier " + row.dossierNumber() + " : choisir un avis favorable ou défavorable");
             } else if ("DEFAVORABLE".equals(row.ctisOpinion()) && row.comment().isEmpty()) {
-                problems.add("dossier " + number + " : motiver l'avis défavorable");
+                problems.add("dossier " + row.dossierNumber() + " : motiver l'avis défavorable");
             }
-        }
-        listed.stream().filter(n -> !given.contains(n)).forEach(n -> problems.add("avis manquant pour le dossier " + n));
-        return problems;
+        }, "avis manquant pour le dossier ");
     }
 
     /** The decision each dossier gets: RETENU when proposed and favourable, else NON_RETENU with a reason in French. */
