@@ -21,18 +21,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -42,23 +39,14 @@ import fr.instruire.support.Mails;
  * real SMTP server (GreenMail), everything over HTTP — the applicant on Instruire's API, reviewers and the
  * committee on Camunda's REST API as themselves.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin-du-test-2026",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "instruire.mail.outbox-dir=",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
-@ActiveProfiles("test")
-@DirtiesContext // closed while its PostgreSQL still runs, not in a shutdown hook racing the database's
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationIT
 class EsmsNumeriqueJourneyIT {
 
     static final String OPEN = "esms-numerique-it-guadeloupe";
     static final String REVIEWER = "instructeur.test";
     static final String COMMITTEE = "comite.test";
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "admin-du-test-2026";
+    static final String ADMIN_PASSWORD = ApplicationIT.ADMIN_PASSWORD;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

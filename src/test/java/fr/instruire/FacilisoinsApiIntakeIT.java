@@ -17,13 +17,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -40,16 +37,7 @@ import fr.instruire.support.Mails;
  * « The foundation's API intake works for this call too »: a Facilisoins application over HTTP in the generic shape
  * ({organisation, project, facts}), its facts checked against the call's registration form, not against Java.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin-du-test-2026",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "instruire.mail.outbox-dir=",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
-@ActiveProfiles("test")
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationIT
 class FacilisoinsApiIntakeIT {
 
     static final String CAMPAIGN = "facilisoins-api-it";
@@ -83,7 +71,7 @@ class FacilisoinsApiIntakeIT {
                    "places": 30, "ctisOpensAt": "%s", "resultsBy": "%s", "opinionDelay": "P15D", "opinionReminder": "P10D",
                    "experimentationDuration": "P18M", "actionPlanUpdateCycle": "R/P1Y", "dataDeliveryCycle": "R/P3M"}}"""
                 .formatted(CAMPAIGN, today.minusDays(10), today.plusDays(10), today.plusDays(11), today.plusDays(40),
-                        today.plusDays(20), today.plusDays(30)), basic("admin", "admin-du-test-2026"), null);
+                        today.plusDays(20), today.plusDays(30)), basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 

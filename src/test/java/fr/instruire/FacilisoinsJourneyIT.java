@@ -30,13 +30,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +46,7 @@ import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.intake.IntakeService;
+import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Api;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -60,16 +57,7 @@ import fr.instruire.support.Mails;
  * and the CPAM's opinions, the selection grid, the national proposal and the CTIS's opinion, the decisions mailed with
  * the ARS in copy, the arrêté and its annex, the experimentation with an écart substantiel, and its end 18 months on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin-du-test-2026",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "instruire.mail.outbox-dir=",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
-@ActiveProfiles("test")
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationIT
 class FacilisoinsJourneyIT {
 
     static final String CAMPAIGN = "facilisoins-it";
@@ -112,14 +100,14 @@ class FacilisoinsJourneyIT {
                    "places": 1, "ctisOpensAt": "%s", "resultsBy": "%s", "opinionDelay": "P15D", "opinionReminder": "P10D",
                    "experimentationDuration": "P18M", "actionPlanUpdateCycle": "R/P1Y", "dataDeliveryCycle": "R/P3M"}}"""
                 .formatted(CAMPAIGN, today.minusDays(30), today.minusDays(1), today.minusDays(1), today.plusDays(30),
-                        today.plusDays(10), today.plusDays(20)), basic("admin", "admin-du-test-2026"));
+                        today.plusDays(10), today.plusDays(20)), basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         var refused = post("/api/campaigns", """
                 {"key": "facilisoins-refusee", "callId": "facilisoins", "title": "Refusée", "region": "Île-de-France",
                  "timeZone": "Europe/Paris", "submissionOpens": "2026-01-01", "submissionCloses": "2026-02-01",
                  "selectionOpens": "2026-02-01", "selectionCloses": "2026-03-01", "budgetEnvelope": 1,
                  "dossierPrefix": "FACI", "reviewerGroup": "a", "committeeGroup": "b",
-                 "variables": {"campaignKey": "x", "places": [1]}}""", basic("admin", "admin-du-test-2026"));
+                 "variables": {"campaignKey": "x", "places": [1]}}""", basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("variables.campaignKey", "variables.places");
         user(NATIONAL, "equipe-nationale-it");

@@ -14,20 +14,17 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Api;
 import fr.instruire.support.Browser;
 import fr.instruire.support.EmbeddedServices;
@@ -38,15 +35,7 @@ import fr.instruire.support.EmbeddedServices;
  * download a document, add a private annotation, complete the task. Then a reviewer of another region: the task is
  * not theirs to see and the dossier page refuses them. Screenshots land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin-du-test-2026",
-        "instruire.mail.outbox-dir=",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
-@ActiveProfiles("test")
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationIT
 class ReviewerInTheBrowserIT {
 
     static final String GUADELOUPE = "esms-numerique-navigateur-guadeloupe";
@@ -169,7 +158,7 @@ class ReviewerInTheBrowserIT {
                 .formatted(key, region, region, zone, today.minusDays(5), today.plusDays(30), today.plusDays(10),
                         today.plusDays(60), reviewers, committee);
         var response = post("/api/campaigns", body, "application/json",
-                Api.basic("admin", "admin-du-test-2026"));
+                Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 

@@ -26,13 +26,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
+import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.EmbeddedServices;
 
 /**
@@ -48,16 +45,7 @@ import fr.instruire.support.EmbeddedServices;
  * other campaign's committee, own team, unknown number), the one login shared with Tasklist, the form token on
  * annotations, and what the dossier page shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin-du-test-2026",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "instruire.mail.outbox-dir=",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
-@ActiveProfiles("test")
-@DirtiesContext // closed while its PostgreSQL still runs, not in a shutdown hook racing the database's
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationIT
 class StaffPagesIT {
 
     static final String GUADELOUPE = "esms-numerique-pages-guadeloupe";
@@ -100,7 +88,7 @@ class StaffPagesIT {
 
     @BeforeAll
     void twoRegionsWithTheirTeamsAndDossiers() throws Exception {
-        var admin = new Client("admin", "admin-du-test-2026");
+        var admin = new Client(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD);
         for (var c : List.of(campaign(GUADELOUPE, "Guadeloupe", "America/Guadeloupe", "guadeloupe"),
                 campaign(MARTINIQUE, "Martinique", "America/Martinique", "martinique"))) {
             var created = admin.postJson("/api/campaigns", c, null);
