@@ -1,0 +1,105 @@
+package fr.instruire.submission;
+
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fr.instruire.system.TaskRefusal;
+
+/**
+ * Checks, inside the engine, that a command writing a task's variables writes only what the task's form asks
+ * ({@link FormContract}), before the command runs: a refused submission writes nothing. Only the outermost command
+ * of a call is checked — the commands that listeners and delegates run inside it are the server's own. Commands
+ * without a user (jobs, the server's own calls) and an administrator's are not restricted.
+ * <p>
+ * It also unwraps a {@link TaskRefusal} that a task listener threw (the engine wraps listeners' exceptions in a
+ * {@link ProcessEngineException}, which {@code /engine-rest} answers with 500), so that the user gets a 400 and the
+ * listener's French message.
+ */
+class SubmissionContractInterceptor extends CommandInterceptor {
+
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        int depth = DEPTH.get();
+        DEPTH.set(depth + 1);
+        try {
+            if (depth == 0) {
+                TaskCommand.of(command).ifPresent(this::check);
+            }
+            return next.execute(command);
+        } catch (ProcessEngineException e) {
+            if (depth == 0 && !(e instanceof TaskRefusal) && refusal(e) != null) {
+                throw refusal(e);
+            }
+            throw e;
+        } finally {
+            if (depth == 0) {
+                DEPTH.remove();
+            } else {
+                DEPTH.set(depth);
+            }
+        }
+    }
+
+    private void check(TaskCommand command) {
+        var context = Context.getCommandContext();
+        var authentication = context.getAuthentication();
+        if (authentication == null || authentication.getUserId() == null
+                || context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+            return;
+        }
+        var task = command.taskId() == null ? null : context.getTaskManager().findTaskById(command.taskId());
+        if (task == null) {
+            return; // the command itself answers that the task does not exist
+        }
+        if (command.kind() == TaskCommand.Kind.THROW) {
+            throw new TaskRefusal("Une tâche d'Instruire se termine par son formulaire : une erreur ou une escalade "
+                    + "ne peut pas être déclenchée depuis une tâche.");
+        }
+        var contract = contractOf(task, context);
+        var submitted = new LinkedHashMap<String, JsonNode>();
+        command.variables().forEach((name, value) -> submitted.put(name, SubmittedValue.read(name, value)));
+        var errors = contract.violations(submitted, command.removals(), name -> current(task, name),
+                command.kind() == TaskCommand.Kind.COMPLETE);
+        if (!errors.isEmpty()) {
+            throw new TaskRefusal("Soumission refusée pour « " + task.getName() + " » : "
+                    + errors.stream().collect(Collectors.joining(" ; ")) + ".");
+        }
+    }
+
+    private static FormContract contractOf(TaskEntity task, CommandContext context) {
+        if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null
+                && task.getTaskDefinition().getFormKey() == null) {
+            return FormContract.NONE;
+        }
+        try (var form = new GetDeployedTaskFormCmd(task.getId()).execute(context)) {
+            return FormContract.read(form);
+        } catch (java.io.IOException e) {
+            throw new ProcessEngineException("Formulaire de la tâche illisible", e);
+        }
+    }
+
+    private static JsonNode current(TaskEntity task, String name) {
+        return SubmittedValue.read(name, task.getVariableTyped(name, false));
+    }
+
+    private static TaskRefusal refusal(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskRefusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+}

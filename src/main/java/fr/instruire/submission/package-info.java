@@ -1,0 +1,8 @@
+/**
+ * What a task's submission may write: the fields of the task's deployed Camunda Form — their keys, their types,
+ * the values a choice allows, what is read-only — and nothing else. Enforced inside the engine for every user who
+ * is not an administrator, on every path that writes a task's variables (Tasklist, {@code /engine-rest},
+ * {@code /camunda/api}, the Java API under a user's authentication), so that identity and results a listener or a
+ * rule reads can only come from the server.
+ */
+package fr.instruire.submission;
