@@ -64,14 +64,22 @@ class SubmissionContractInterceptor extends CommandInterceptor {
             return; // the command itself answers that the task does not exist
         }
         if (command.kind() == TaskCommand.Kind.THROW) {
-            throw new TaskRefusal("Une tâche d'Instruire se termine par son formulaire : une erreur ou une escalade "
+            throw new VariablesRefusal("Une tâche d'Instruire se termine par son formulaire : une erreur ou une escalade "
                     + "ne peut pas être déclenchée depuis une tâche.");
         }
         var contract = contractOf(task, context);
         var submitted = new LinkedHashMap<String, JsonNode>();
-        command.variables().forEach((name, value) -> submitted.put(name, SubmittedValue.read(name, value)));
+        try {
+            command.variables().forEach((name, value) -> submitted.put(name, SubmittedValue.read(name, value)));
+        } catch (TaskRefusal e) {
+            throw command.kind() == TaskCommand.Kind.WRITE ? new VariablesRefusal(e.getMessage()) : e;
+        }
         var errors = contract.violations(submitted, command.removals(), name -> current(task, name),
                 command.kind() == TaskCommand.Kind.COMPLETE);
+        if (!errors.isEmpty() && command.kind() == TaskCommand.Kind.WRITE) {
+            throw new VariablesRefusal("Variables refusées pour « " + task.getName() + " » : "
+                    + errors.stream().collect(Collectors.joining(" ; ")) + ".");
+        }
         if (!errors.isEmpty()) {
             throw new TaskRefusal("Soumission refusée pour « " + task.getName() + " » : "
                     + errors.stream().collect(Collectors.joining(" ; ")) + ".");

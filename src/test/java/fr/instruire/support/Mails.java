@@ -20,6 +20,24 @@ public final class Mails {
                 .filter(m -> matches(m, recipient, messageIdStart)).findFirst().orElse(null), Objects::nonNull);
     }
 
+    /** The Message-IDs of the mails GreenMail received so far for a recipient (To or Cc). */
+    public static java.util.List<String> to(String recipient) {
+        return Arrays.stream(EmbeddedServices.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients() != null
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                return "";
+            }
+        }).toList();
+    }
+
     private static boolean matches(MimeMessage m, String recipient, String messageIdStart) {
         try {
             return m.getMessageID() != null && m.getMessageID().startsWith("<" + messageIdStart + "@")
