@@ -154,6 +154,16 @@ class FacilisoinsJourneyIT {
                 Map.of("dossierNumber", other, "proposal", "NON_RETENU", "reason", "Classement au-delà des places ouvertes.")))));
 
         var ctis = awaitTask(CAMPAIGN, "Activity_RecueillirAvisCtis");
+        // the CTIS cannot turn the national team's proposal around: refused, the proposal stays the team's
+        var flipped = httpComplete(CTIS, ctis, Map.of("selectionProposal", typed(json.writeValueAsString(List.of(
+                Map.of("dossierNumber", selected, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
+                Map.of("dossierNumber", other, "proposal", "RETENU", "reason", "Classement au-delà des places ouvertes.",
+                        "ctisOpinion", "FAVORABLE", "ctisComment", ""))), "Json")));
+        assertThat(flipped.statusCode()).as(flipped.body()).isEqualTo(400);
+        assertThat(flipped.body()).contains("« Proposition de l'équipe nationale » est en lecture seule");
+        assertThat(variable(ctis, "selectionProposal").get(1).get("dossierNumber").asText()).isEqualTo(other);
+        assertThat(variable(ctis, "selectionProposal").get(1).get("proposal").asText()).isEqualTo("NON_RETENU");
+        assertThat(tasks.createTaskQuery().taskId(ctis).count()).isEqualTo(1);
         complete(CTIS, ctis, Map.of("selectionProposal", jsonValue(List.of(
                 Map.of("dossierNumber", selected, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
                 Map.of("dossierNumber", other, "proposal", "NON_RETENU", "reason", "Classement au-delà des places ouvertes.",
@@ -220,7 +230,8 @@ class FacilisoinsJourneyIT {
         var registered = new HashMap<String, Object>(Map.of("raisonSociale", name, "statutJuridique", "Association",
                 "categorieEsms", name.startsWith("MAS") ? "MAS" : "IME", "region", "Île-de-France", "publicAccueilli", publicAccueilli,
                 "contactNom", "Mme Directrice", "contactEmail", dossiers.get(number).contactEmail(),
-                "partProduitsSanteN1", 12.5, "requestedAmount", requested));
+                "adresse", "1 rue des Écureuils, 75011 Paris", "requestedAmount", requested));
+        registered.putAll(Map.of("partProduitsSanteN1", 12.5, "partProduitsSanteN2", 11.0, "partProduitsSanteN3", 9.8));
         complete(NATIONAL, registration, registered);
         var review = awaitTask(number, "Activity_VerifierRecevabilite");
         complete(NATIONAL, review, Map.of("submittedBeforeDeadline", true, "dossierComplete", true, "coordinatorIdentified", true,
@@ -239,7 +250,17 @@ class FacilisoinsJourneyIT {
         }
         user("ars.autre", "ars-normandie");
         assertThat(get("/api/dossiers/" + number, basic("ars.autre", "ars.autre")).statusCode()).isEqualTo(403);
-        complete(ARS, ars, Map.of("opinion", "FAVORABLE"));
+        // the ARS files its opinion as the CPAM's, then on the CPAM's own task: both refused, nothing recorded
+        var asCpam = httpComplete(ARS, ars, Map.of("opinionOf", typed("CPAM", "String"),
+                "opinion", typed("DEFAVORABLE", "String"), "opinionText", typed("Avis à la place de la CPAM", "String")));
+        assertThat(asCpam.statusCode()).as(asCpam.body()).isEqualTo(400);
+        assertThat(asCpam.body()).contains("« opinionOf » n'est pas un champ du formulaire de cette tâche");
+        var onCpamTask = new Api(port).post("/engine-rest/task/" + cpam + "/complete", json.writeValueAsString(Map.of("variables",
+                Map.of("opinion", typed("DEFAVORABLE", "String"), "opinionText", typed("Avis de l'ARS", "String")))), basic(ARS, ARS));
+        assertThat(onCpamTask.statusCode()).as(onCpamTask.body()).isIn(403, 404);
+        assertThat(tasks.createTaskQuery().taskId(cpam).count()).isEqualTo(1);
+        assertThat(facts.of(number)).doesNotContainKeys("arsOpinion", "cpamOpinion");
+        complete(ARS, ars, Map.of("opinion", "FAVORABLE", "opinionText", "Projet cohérent avec le PRS."));
         complete(CPAM, cpam, Map.of("opinion", "FAVORABLE", "opinionText", "Bonne articulation avec la ville."));
         var grid = awaitTask(number, "Activity_NoterDossier");
         var marks = new HashMap<String, Object>();
@@ -279,6 +300,20 @@ class FacilisoinsJourneyIT {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** A completion over /engine-rest as the user, with REST's typed variables: what Tasklist sends. */
+    HttpResponse<String> httpComplete(String user, String taskId, Map<String, Object> variables) throws Exception {
+        if (tasks.createTaskQuery().taskId(taskId).taskAssignee(user).count() == 0) {
+            var claim = new Api(port).post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", basic(user, user));
+            assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+        }
+        return new Api(port).post("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(Map.of("variables", variables)),
+                basic(user, user));
+    }
+
+    static Map<String, Object> typed(Object value, String type) {
+        return Map.of("value", value, "type", type);
     }
 
     JsonNode variable(String taskId, String name) throws Exception {

@@ -115,6 +115,11 @@ class ReviewerInTheBrowserIT {
             var reloaded = browser.await(By.cssSelector(".fjs-container"));
             browser.until(d -> reloaded.getText().contains(dossier));
             choose(browser, reloaded, "Irrecevable");
+            // without its motive, the server refuses the completion: Tasklist shows its French message, the task stays
+            browser.awaitClickable(By.cssSelector("button[ng-click='complete()']"));
+            browser.until(d -> d.findElement(By.tagName("body")).getText().contains("Motivez l'irrecevabilité"));
+            browser.screenshot("tasklist-refus-serveur");
+            assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
             var motive = browser.await(By.cssSelector(".fjs-container textarea[id$='Field_RecevabiliteComment']"));
             motive.sendKeys("La grappe ne réunit qu'un organisme gestionnaire et sept ESMS.");
             browser.awaitClickable(By.cssSelector("button[ng-click='complete()']"));
