@@ -53,6 +53,7 @@ class ExposureTest {
 
             assertThat(status(context, "/api/docs")).isEqualTo(404);
             assertThat(status(context, "/swagger-ui/index.html")).isEqualTo(404);
+            assertThat(status(context, "/webjars/swagger-ui/index.html")).isEqualTo(404);
             assertThat(status(context, "/api/openapi")).as("the API's description stays").isEqualTo(200);
         }
     }
