@@ -3,16 +3,20 @@ package fr.instruire.identity;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * What a reviewer or committee group needs to work in Tasklist with authorization on: the group itself, access
- * to the Tasklist application, and read access to the shared task filters. Tasks are visible to their candidate
- * groups through the engine's default task permissions; nothing here opens other regions' tasks.
+ * to the Tasklist application, and read access to the shared task filter ({@code camunda.bpm.filter.create},
+ * « Toutes les tâches »), which shows each user the tasks they may see. Not to every filter: one an administrator
+ * creates later is for whom they grant it. Tasks are visible to their candidate groups through the engine's default
+ * task permissions; nothing here opens other regions' tasks.
  */
 @Component
 public class GroupAccess {
@@ -20,11 +24,14 @@ public class GroupAccess {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    private final String sharedFilter;
 
-    GroupAccess(IdentityService identity, AuthorizationService authorizations, FilterService filters) {
+    GroupAccess(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                @Value("${camunda.bpm.filter.create:}") String sharedFilter) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
+        this.sharedFilter = sharedFilter;
     }
 
     public void ensureWorkGroup(String groupId, String name) {
@@ -35,7 +42,12 @@ public class GroupAccess {
             identity.saveGroup(group);
         }
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        filters.createFilterQuery().list().forEach(f -> grant(groupId, Resources.FILTER, f.getId(), Permissions.READ));
+        if (!sharedFilter.isBlank()) {
+            // the starter creates it without an owner; a namesake an administrator creates in Tasklist has one
+            filters.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(sharedFilter).list().stream()
+                    .filter(f -> f.getOwner() == null)
+                    .forEach(f -> grant(groupId, Resources.FILTER, f.getId(), Permissions.READ));
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {

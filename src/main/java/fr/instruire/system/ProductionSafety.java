@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Refuses to start a production run (the {@code postgres} profile) with a demo or weak admin password, or with the
- * {@code demo} profile beside it.
+ * Refuses to start a production run (the {@code postgres} profile) with a demo or weak admin password, with the
+ * {@code demo} profile beside it, with the demo data switched on ({@code instruire.demo.enabled}), or with a demo
+ * account as administrator.
  *
  * <p>It runs as an {@link EnvironmentPostProcessor} (registered in {@code META-INF/spring.factories}), once the
  * configuration files are read and before any bean exists: the engine never creates its admin user with a known
@@ -28,11 +29,17 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     static final String DEMO_PROFILE = "demo";
     static final String ADMIN_ID_PROPERTY = "camunda.bpm.admin-user.id";
     static final String ADMIN_PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
+    /** Switches on the demo seeders: demo campaigns, dossiers and accounts whose password is their name. */
+    static final String DEMO_DATA_PROPERTY = "instruire.demo.enabled";
     static final int MINIMUM_PASSWORD_LENGTH = 12;
 
     /** The demo accounts' passwords (password = name) and the usual first guesses. */
     private static final Set<String> DEMO_PASSWORDS = Set.of("demo", "instructeur.guadeloupe", "comite.guadeloupe",
             "instructeur.martinique", "admin", "password");
+
+    /** The demo seeders' accounts (fr.instruire.demo), whose password is their name, and the demo administrator. */
+    private static final Set<String> DEMO_ACCOUNTS = Set.of("demo", "instructeur.guadeloupe", "comite.guadeloupe",
+            "instructeur.martinique", "comite.martinique", "equipe.nationale", "dgcs", "ars.idf", "cpam.idf", "ctis");
 
     private static final String PASSWORD = "INSTRUIRE_ADMIN_PASSWORD (" + ADMIN_PASSWORD_PROPERTY + ")";
 
@@ -66,6 +73,19 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
                     + "les comptes de démonstration seraient créés en production. Retirez « demo ». / "
                     + "SPRING_PROFILES_ACTIVE (spring.profiles.active) has \"demo\" beside \"postgres\": the demo "
                     + "accounts would be created in production. Remove \"demo\".");
+        }
+        if ("true".equalsIgnoreCase(environment.getProperty(DEMO_DATA_PROPERTY, "").strip())) {
+            problems.add("INSTRUIRE_DEMO_ENABLED (" + DEMO_DATA_PROPERTY + ") vaut « true » avec « postgres » : des "
+                    + "campagnes, des dossiers et des comptes de démonstration (mot de passe = identifiant) seraient "
+                    + "créés en production. Retirez ce réglage. / INSTRUIRE_DEMO_ENABLED (" + DEMO_DATA_PROPERTY
+                    + ") is \"true\" with \"postgres\": demo campaigns, dossiers and accounts (password = name) "
+                    + "would be created in production. Remove it.");
+        }
+        var adminId = environment.getProperty(ADMIN_ID_PROPERTY, "").strip();
+        if (DEMO_ACCOUNTS.contains(adminId.toLowerCase(Locale.ROOT))) {
+            problems.add("INSTRUIRE_ADMIN_USER (" + ADMIN_ID_PROPERTY + ") « " + adminId + " » est un compte de "
+                    + "démonstration : choisissez un autre identifiant. / INSTRUIRE_ADMIN_USER (" + ADMIN_ID_PROPERTY
+                    + ") \"" + adminId + "\" is a demo account: choose another id.");
         }
         passwordProblem(environment).ifPresent(problems::add);
         return List.copyOf(problems);

@@ -3,6 +3,9 @@ package fr.instruire.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +86,46 @@ class ProductionSafetyTest {
                 .singleElement().asString().contains("SPRING_PROFILES_ACTIVE", "demo");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "true", "TRUE", " true " })
+    void theDemoDataAreRefusedInProduction(String enabled) {
+        var environment = production(STRONG_PASSWORD);
+        environment.setProperty(ProductionSafety.DEMO_DATA_PROPERTY, enabled);
+
+        assertThat(ProductionSafety.problems(environment))
+                .singleElement().asString()
+                .contains("INSTRUIRE_DEMO_ENABLED (instruire.demo.enabled)", "comptes de démonstration",
+                        "demo campaigns, dossiers and accounts");
+    }
+
+    @Test
+    void theDemoDataSwitchedOffPass() {
+        var environment = production(STRONG_PASSWORD);
+        environment.setProperty(ProductionSafety.DEMO_DATA_PROPERTY, "false");
+
+        assertThat(ProductionSafety.problems(environment)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "demo", "instructeur.guadeloupe", "comite.martinique", "equipe.nationale", "ars.idf", "CTIS" })
+    void aDemoAccountMayNotBeTheAdministrator(String adminId) {
+        var environment = production(STRONG_PASSWORD);
+        environment.setProperty(ProductionSafety.ADMIN_ID_PROPERTY, adminId);
+
+        assertThat(ProductionSafety.problems(environment))
+                .singleElement().asString().contains("INSTRUIRE_ADMIN_USER", adminId, "is a demo account");
+    }
+
+    @Test
+    void theEmbeddedRunKeepsItsDemoData() {
+        var environment = new MockEnvironment().withProperty(ProductionSafety.ADMIN_PASSWORD_PROPERTY, "demo")
+                .withProperty(ProductionSafety.ADMIN_ID_PROPERTY, "demo")
+                .withProperty(ProductionSafety.DEMO_DATA_PROPERTY, "true");
+        environment.setDefaultProfiles("demo");
+
+        assertThat(ProductionSafety.problems(environment)).isEmpty();
+    }
+
     @Test
     void theEmbeddedRunKeepsItsDemoPassword() {
         var environment = new MockEnvironment().withProperty(ProductionSafety.ADMIN_PASSWORD_PROPERTY, "demo");
@@ -122,6 +165,16 @@ class ProductionSafetyTest {
                 .hasMessageContaining("SPRING_PROFILES_ACTIVE (spring.profiles.active) has \"demo\" beside \"postgres\"");
     }
 
+    @Test
+    void theApplicationDoesNotStartInProductionWithDemoData() {
+        var application = productionApplication();
+
+        assertThatThrownBy(() -> application.run(withDatabase("--INSTRUIRE_ADMIN_PASSWORD=" + STRONG_PASSWORD,
+                "--instruire.demo.enabled=true")).close())
+                .isInstanceOf(UnsafeProductionConfigurationException.class)
+                .hasMessageContaining("INSTRUIRE_DEMO_ENABLED (instruire.demo.enabled) is \"true\" with \"postgres\"");
+    }
+
     private static SpringApplicationBuilder productionApplication() {
         return new SpringApplicationBuilder(InstruireApplication.class)
                 .profiles("postgres")
@@ -129,10 +182,11 @@ class ProductionSafetyTest {
     }
 
     /** A database that needs no server (command-line arguments outrank the profile's file): if the start fails, the guard failed it. */
-    private static String[] withDatabase(String argument) {
-        return new String[] { "--spring.datasource.url=jdbc:h2:mem:production-safety;DB_CLOSE_DELAY=-1",
+    private static String[] withDatabase(String... arguments) {
+        var all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:production-safety;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=false",
-                argument };
+                "--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=false"));
+        all.addAll(List.of(arguments));
+        return all.toArray(String[]::new);
     }
 }
