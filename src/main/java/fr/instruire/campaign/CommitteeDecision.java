@@ -47,11 +47,14 @@ record CommitteeDecision(String dossierNumber, String decision, String reason) {
     /** What is wrong with a sitting's decisions, in French; empty when they can be recorded. */
     static List<FieldError> check(List<CommitteeDecision> decisions, Set<String> listed, boolean lastSitting) {
         var errors = new ArrayList<FieldError>();
+        var seen = new java.util.HashSet<String>();
         for (int i = 0; i < decisions.size(); i++) {
             var d = decisions.get(i);
             var field = "committeeDecisions[" + i + "]";
             if (d.dossierNumber() == null || !listed.contains(d.dossierNumber())) {
                 errors.add(new FieldError(field + ".dossierNumber", "le dossier « " + d.dossierNumber() + " » n'attend pas de décision du comité"));
+            } else if (!seen.add(d.dossierNumber())) {
+                errors.add(new FieldError(field + ".dossierNumber", "deux décisions pour le dossier " + d.dossierNumber()));
             }
             if (d.decision() == null || !DECISIONS.contains(d.decision())) {
                 errors.add(new FieldError(field + ".decision", "choisir Retenu, Non retenu ou Ajourné"));

@@ -35,12 +35,21 @@ class CtisOpinions {
     static final String DEFAULT_REASON = "Projet non retenu à l'issue de la sélection nationale et de l'avis du CTIS.";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    static final int MAX_REASON = 4000;
+
     private final Dossiers dossiers;
     private final DossierFacts facts;
+    private final SelectionProposals proposals;
 
-    CtisOpinions(Dossiers dossiers, DossierFacts facts) {
+    CtisOpinions(Dossiers dossiers, DossierFacts facts, SelectionProposals proposals) {
         this.dossiers = dossiers;
         this.facts = facts;
+        this.proposals = proposals;
+    }
+
+    /** A row's reason as recorded: stripped, "" when none. */
+    static String reasonOf(Row row) {
+        return row.reason() == null ? "" : row.reason().strip();
     }
 
     /** One row of the proposal as the CTIS's form returns it. */
@@ -73,7 +82,11 @@ class CtisOpinions {
      * (RETENU) or not (NON_RETENU), no other dossier. Empty when the proposal can go to the CTIS.
      */
     static List<String> checkProposal(List<Row> rows, List<String> listed) {
-        return checkRows(rows, listed, (row, problems) -> { }, "proposition manquante pour le dossier ");
+        return checkRows(rows, listed, (row, problems) -> {
+            if (reasonOf(row).length() > MAX_REASON) {
+                problems.add("dossier " + row.dossierNumber() + " : le motif dépasse " + MAX_REASON + " caractères");
+            }
+        }, "proposition manquante pour le dossier ");
     }
 
     /**
@@ -103,13 +116,39 @@ class CtisOpinions {
         return problems;
     }
 
-    /** Checks the national team's proposal before it goes to the CTIS; throws {@link IllegalArgumentException} in French. */
-    public void checkProposal(String campaignKey, List<Row> rows) {
+    /**
+     * Checks the national team's proposal before it goes to the CTIS — throws {@link IllegalArgumentException} in
+     * French — then records it ({@code selection_proposal}): the CTIS's opinions are given on this record.
+     */
+    @Transactional
+    public void propose(String campaignKey, List<Row> rows, String actor) {
         var listed = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> d.number()).toList();
         var problems = checkProposal(rows, listed);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Proposition de sélection incomplète : " + String.join(" ; ", problems) + ".");
         }
+        proposals.record(campaignKey, rows, actor);
+    }
+
+    /**
+     * What the CTIS changed in the national team's recorded proposal, in French: a row must carry the dossier's
+     * recorded proposal and reason unchanged (only the opinion and the comment are the CTIS's); a dossier the national
+     * team did not propose on has no row.
+     */
+    static List<String> departures(List<Row> rows, Map<String, SelectionProposals.Proposed> recorded) {
+        var problems = new ArrayList<String>();
+        for (var row : rows) {
+            var proposed = recorded.get(row.dossierNumber());
+            if (proposed == null) {
+                problems.add("le dossier « " + row.dossierNumber() + " » ne figure pas dans la proposition de l'équipe nationale");
+            } else if (!proposed.proposal().equals(row.proposal()) || !proposed.reason().equals(reasonOf(row))) {
+                problems.add("dossier " + row.dossierNumber() + " : la proposition de l'équipe nationale (« "
+                        + ("RETENU".equals(proposed.proposal()) ? "retenu" : "non retenu")
+                        + " »" + (proposed.reason().isEmpty() ? "" : ", motif « " + proposed.reason() + " »")
+                        + ") ne peut être modifiée par le CTIS, qui donne seulement son avis");
+            }
+        }
+        return problems;
     }
 
     /** What is wrong with the rows, in French; empty when they can be recorded. {@code listed}: the instructed dossiers. */
@@ -149,6 +188,14 @@ class CtisOpinions {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Avis du CTIS incomplets : " + String.join(" ; ", problems) + ".");
         }
+        var recorded = proposals.of(campaignKey);
+        var departures = departures(rows, recorded);
+        if (!departures.isEmpty()) {
+            throw new IllegalArgumentException("Avis du CTIS refusés : " + String.join(" ; ", departures) + ".");
+        }
+        // the proposal and its reason are the server's record; the opinion and the comment are the CTIS's
+        rows = rows.stream().map(row -> new Row(row.dossierNumber(), recorded.get(row.dossierNumber()).proposal(),
+                recorded.get(row.dossierNumber()).reason(), row.ctisOpinion(), row.ctisComment())).toList();
         for (var row : rows) {
             var text = row.comment();
             facts.set(row.dossierNumber(), "ctisOpinion", row.ctisOpinion());

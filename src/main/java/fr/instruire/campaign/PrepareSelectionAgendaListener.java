@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 class PrepareSelectionAgendaListener implements TaskListener {
 
     private final CommitteeAgenda agenda;
+    private final ProcessCampaign campaign;
 
-    PrepareSelectionAgendaListener(CommitteeAgenda agenda) {
+    PrepareSelectionAgendaListener(CommitteeAgenda agenda, ProcessCampaign campaign) {
         this.agenda = agenda;
+        this.campaign = campaign;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        agenda.prepareSelection(task, (String) task.getVariable("campaignKey"));
+        agenda.prepareSelection(task, campaign.ofCampaignInstance(task));
     }
 }

@@ -14,14 +14,16 @@ import org.springframework.stereotype.Component;
 class ProduceArreteAnnexDelegate implements JavaDelegate {
 
     private final ArreteAnnex annex;
+    private final ProcessCampaign campaign;
 
-    ProduceArreteAnnexDelegate(ArreteAnnex annex) {
+    ProduceArreteAnnexDelegate(ArreteAnnex annex, ProcessCampaign campaign) {
         this.annex = annex;
+        this.campaign = campaign;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var produced = annex.produce((String) execution.getVariable("campaignKey"));
+        var produced = annex.produce(campaign.ofCampaignInstance(execution));
         execution.setVariable("arreteAnnexPdfId", produced.pdfId());
         execution.setVariable("arreteAnnexCsvId", produced.csvId());
     }

@@ -1,11 +1,11 @@
 package fr.instruire.campaign;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
+import fr.instruire.system.TaskRefusal;
 
 /**
  * {@code recordArrete}, complete listener: form variables {@code arreteDate} (date) and {@code arreteReference}
@@ -16,18 +16,20 @@ import fr.instruire.system.Actors;
 class RecordArreteListener implements TaskListener {
 
     private final Arrete arrete;
+    private final ProcessCampaign campaign;
 
-    RecordArreteListener(Arrete arrete) {
+    RecordArreteListener(Arrete arrete, ProcessCampaign campaign) {
         this.arrete = arrete;
+        this.campaign = campaign;
     }
 
     @Override
     public void notify(DelegateTask task) {
         try {
-            arrete.record((String) task.getVariable("campaignKey"), task.getVariable("arreteDate"),
+            arrete.record(campaign.ofCampaignInstance(task), task.getVariable("arreteDate"),
                     task.getVariable("arreteReference"), Actors.completer(task));
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException(e.getMessage(), e);
+            throw new TaskRefusal(e.getMessage());
         }
     }
 }

@@ -1,9 +1,9 @@
 package fr.instruire.campaign;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,26 +11,38 @@ import org.springframework.stereotype.Component;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Actors;
+import fr.instruire.system.TaskRefusal;
 
-/** Checks a sitting's decisions on the server before the task completes (a form validates only in the browser). */
+/**
+ * Checks a sitting's decisions on the server before the task completes (a form validates only in the browser): each
+ * names an instructed dossier of the instance's campaign — its business key, never a variable — so a refusal lists that
+ * campaign's dossiers only.
+ */
 @Component("recordCommitteeSitting")
 class RecordCommitteeSittingListener implements TaskListener {
 
     private final Dossiers dossiers;
+    private final ProcessCampaign campaign;
 
-    RecordCommitteeSittingListener(Dossiers dossiers) {
+    RecordCommitteeSittingListener(Dossiers dossiers, ProcessCampaign campaign) {
         this.dossiers = dossiers;
+        this.campaign = campaign;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        var campaignKey = (String) task.getVariable("campaignKey");
-        var decisions = CommitteeDecision.read(task.getVariable("committeeDecisions"));
+        var campaignKey = campaign.ofCampaignInstance(task);
+        List<CommitteeDecision> decisions;
+        try {
+            decisions = CommitteeDecision.read(task.getVariable("committeeDecisions"));
+        } catch (IllegalArgumentException e) {
+            throw new TaskRefusal(e.getMessage());
+        }
         var listed = new HashSet<>(dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> d.number()).toList());
         boolean last = Boolean.TRUE.equals(task.getVariable("lastSitting"));
         var errors = CommitteeDecision.check(decisions, listed, last);
         if (!errors.isEmpty()) {
-            throw new ProcessEngineException("Décisions du comité incomplètes : " + errors.stream()
+            throw new TaskRefusal("Décisions du comité incomplètes : " + errors.stream()
                     .map(e -> e.field() + " : " + e.message()).collect(Collectors.joining(" ; ")));
         }
         Actors.completer(task);

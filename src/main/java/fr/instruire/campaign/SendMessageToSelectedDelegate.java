@@ -11,7 +11,7 @@ import fr.instruire.system.French;
 
 /**
  * {@code sendMessageToSelected}, input {@code messageName}: correlates that message to every SELECTED dossier of the
- * campaign (business key = dossier number, variable {@code campaignKey}), carrying the campaign's recorded arrêté:
+ * campaign (the instance's business key; each dossier: business key = dossier number, variable {@code campaignKey}), carrying the campaign's recorded arrêté:
  * {@code arreteReference} and {@code arreteDate} (the day in French, « 15 avril 2022 », as the dossier's status reason
  * « Arrêté … du … » reads it). No arrêté recorded → exception → incident. One job: if one dossier cannot be reached,
  * none is, and the job retries until an incident.
@@ -23,12 +23,15 @@ class SendMessageToSelectedDelegate implements JavaDelegate {
     private final RuntimeService runtime;
     private final CampaignDocuments documents;
     private final Campaigns campaigns;
+    private final ProcessCampaign campaign;
 
-    SendMessageToSelectedDelegate(Dossiers dossiers, RuntimeService runtime, CampaignDocuments documents, Campaigns campaigns) {
+    SendMessageToSelectedDelegate(Dossiers dossiers, RuntimeService runtime, CampaignDocuments documents, Campaigns campaigns,
+                                  ProcessCampaign campaign) {
         this.dossiers = dossiers;
         this.runtime = runtime;
         this.documents = documents;
         this.campaigns = campaigns;
+        this.campaign = campaign;
     }
 
     @Override
@@ -37,7 +40,7 @@ class SendMessageToSelectedDelegate implements JavaDelegate {
         if (message == null || message.isBlank()) {
             throw new IllegalStateException("Entrée « messageName » manquante");
         }
-        var campaignKey = (String) execution.getVariable("campaignKey");
+        var campaignKey = campaign.ofCampaignInstance(execution);
         var zone = campaigns.get(campaignKey).timeZone();
         var arrete = documents.record(campaignKey, Arrete.KIND).orElseThrow(() -> new IllegalStateException(
                 "Aucun arrêté enregistré pour la campagne " + campaignKey + " : les expérimentations ne peuvent être lancées"));

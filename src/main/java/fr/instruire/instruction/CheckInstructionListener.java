@@ -2,12 +2,12 @@ package fr.instruire.instruction;
 
 import java.util.ArrayList;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
+import fr.instruire.system.TaskRefusal;
 
 /** When a reviewer completes « Instruire le dossier »: every criterion scored 0 to 5, and an opinion written. */
 @Component("checkInstruction")
@@ -23,11 +23,11 @@ class CheckInstructionListener implements TaskListener {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ProcessEngineException("Notez chaque critère de priorisation de 0 à 5 (à corriger : " + String.join(", ", missing) + ").");
+            throw new TaskRefusal("Notez chaque critère de priorisation de 0 à 5 (à corriger : " + String.join(", ", missing) + ").");
         }
         var comment = task.getVariable("instructionComment");
         if (comment == null || comment.toString().isBlank()) {
-            throw new ProcessEngineException("Rédigez l'avis d'instruction : il est présenté au comité.");
+            throw new TaskRefusal("Rédigez l'avis d'instruction : il est présenté au comité.");
         }
         Actors.completer(task);
     }

@@ -12,9 +12,10 @@ import fr.instruire.dossier.Dossiers;
 
 /**
  * At the start of a business rule task, gives the decision the dossier's facts — its columns and its call-specific
- * facts ({@link DossierFacts}) — as transient variables: the
- * decision reads them (and Cockpit's decision history keeps them), but they are never stored as process variables.
- * A fact named like a stored process variable does not replace it.
+ * facts ({@link DossierFacts}), as stored — so that the rules read the server's record, never what a submission wrote:
+ * a fact is set as a transient variable (the decision reads it, Cockpit's decision history keeps it, it is not stored);
+ * where a stored process variable of that name exists (a user's submission, or a model's output such as Facilisoins'
+ * {@code arsOpinion}), the stored fact replaces its value — a transient value cannot shadow a stored one.
  */
 @Component("loadDossierFacts")
 class LoadDossierFactsListener implements ExecutionListener {
@@ -33,11 +34,12 @@ class LoadDossierFactsListener implements ExecutionListener {
         var all = new LinkedHashMap<>(dossiers.get(number).decisionFacts());
         all.putAll(facts.of(number));
         all.forEach((name, value) -> {
-            // a process variable of that name (Facilisoins: arsOpinion, the opinion task's output) is the model's own:
-            // it is left as it is — a transient value cannot replace a stored one
             var existing = execution.getVariableTyped(name);
             if (existing == null || existing.isTransient()) {
                 execution.setVariable(name, Variables.untypedValue(value, true));
+            } else {
+                // a stored variable of that name would shadow the fact: the stored fact replaces it (same scope)
+                execution.setVariable(name, value);
             }
         });
     }

@@ -3,7 +3,6 @@ package fr.instruire.instruction;
 import java.util.Collection;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Actors;
+import fr.instruire.system.TaskRefusal;
 
 /**
  * When a reviewer completes « Vérifier la recevabilité »: checks the form on the server, then records the
@@ -32,13 +32,13 @@ class RecordAdmissibilityReviewListener implements TaskListener {
         var comment = text(task.getVariable("recevabiliteComment"));
         var request = text(task.getVariable("complementsRequest"));
         if (decision == null || !DECISIONS.contains(decision)) {
-            throw new ProcessEngineException("Choisissez une décision de recevabilité : recevable, compléments ou irrecevable.");
+            throw new TaskRefusal("Choisissez une décision de recevabilité : recevable, compléments ou irrecevable.");
         }
         if ("COMPLEMENTS".equals(decision) && request.isEmpty()) {
-            throw new ProcessEngineException("Précisez les compléments demandés au candidat.");
+            throw new TaskRefusal("Précisez les compléments demandés au candidat.");
         }
         if ("IRRECEVABLE".equals(decision) && comment.isEmpty()) {
-            throw new ProcessEngineException("Motivez l'irrecevabilité : le motif est notifié au candidat.");
+            throw new TaskRefusal("Motivez l'irrecevabilité : le motif est notifié au candidat.");
         }
         var number = task.getExecution().getProcessBusinessKey();
         var actor = Actors.completer(task);

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
+import fr.instruire.system.TaskRefusal;
 
 /**
  * {@code recordFormFacts}, complete listener of a user task: stores the variables named by the task's input
@@ -44,7 +44,7 @@ class RecordFormFactsListener implements TaskListener {
             formFacts.record(number, facts.toString(), (String) task.getVariable(CORE_FIELDS),
                     task::getVariable, Actors.completer(task), step);
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException(e.getMessage(), e);
+            throw new TaskRefusal(e.getMessage());
         }
     }
 

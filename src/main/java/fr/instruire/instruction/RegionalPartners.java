@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -58,6 +59,18 @@ class RegionalPartners {
         }
         return dossiers.get(number).esms().stream().map(e -> e.region()).findFirst().orElseThrow(() ->
                 new IllegalStateException("Dossier " + number + " : région inconnue (fait « region » non renseigné)"));
+    }
+
+    /**
+     * The group of a partner on a dossier, as the server knows it (from the dossier's region, as {@link #assign} gave
+     * the tasks): {@code ARS} → {@code ars-<region>}, {@code CPAM} → {@code cpam-<region>}; empty for another partner.
+     */
+    Optional<String> groupOf(String number, String partner) {
+        return switch (partner.strip().toUpperCase(Locale.ROOT)) {
+            case "ARS" -> Optional.of("ars-" + slug(region(number)));
+            case "CPAM" -> Optional.of("cpam-" + slug(region(number)));
+            default -> Optional.empty();
+        };
     }
 
     Assignment assign(String number, String opinionDelay) {

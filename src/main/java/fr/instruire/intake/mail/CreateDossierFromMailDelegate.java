@@ -18,7 +18,7 @@ class CreateDossierFromMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var number = intake.newDossierFromTriage(((Number) execution.getVariable(MailTriage.INBOUND_MAIL_ID)).longValue(),
+        var number = intake.newDossierFromTriage(CheckMailTriageListener.inboundMailId(execution),
                 Actors.lastTaskCompleter(execution));
         execution.setVariable(MailTriage.DOSSIER_NUMBER, number);
     }

@@ -18,7 +18,7 @@ class DiscardMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        intake.discard(((Number) execution.getVariable(MailTriage.INBOUND_MAIL_ID)).longValue(),
+        intake.discard(CheckMailTriageListener.inboundMailId(execution),
                 ((String) execution.getVariable(MailTriage.DISCARD_REASON)).trim(), Actors.lastTaskCompleter(execution));
     }
 }

@@ -319,8 +319,15 @@ class MailIntakeIT {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("numéro du dossier");
         assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, "MAIL-1999-0001")))
                 .hasMessageContaining("Aucun dossier « MAIL-1999-0001 »");
+        // another campaign's dossier gets the answer an unknown number gets: the form does not reveal that it exists
         assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, elsewhere)))
-                .hasMessageContaining("autre campagne");
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Aucun dossier « " + elsewhere + " » dans la campagne de ce courriel")
+                .hasMessageNotContaining("autre campagne");
+        // nor does a forged message id make it another campaign's message: the instance's business key is the message
+        assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, elsewhere,
+                MailTriage.INBOUND_MAIL_ID, otherCampaignsMailId())))
+                .hasMessageContaining("Aucun dossier « " + elsewhere + " » dans la campagne de ce courriel");
         complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, " " + dossier.toLowerCase() + " "));
         runJobs();
 
@@ -604,6 +611,15 @@ class MailIntakeIT {
                 "autre@organisme.example", "Candidature", null, null, null, null, null, null, null, null, List.of(), null,
                 null, now, now), "hash-sans-jeton");
         return number;
+    }
+
+    /** A message registered in the other campaign's mailbox, awaiting its own triage. */
+    long otherCampaignsMailId() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        message("Autre", "autre@organisme.example", "Question", "Bonjour.").writeTo(out);
+        var raw = out.toByteArray();
+        return inbound.insert("autre", OTHER_CAMPAIGN, 1, ids.incrementAndGet() + 100_000, ReceivedMail.parse(raw), Instant.now(),
+                InboundMails.Outcome.TRIAGE, null, false, raw);
     }
 
     static OffsetDateTime utc(Instant instant) {

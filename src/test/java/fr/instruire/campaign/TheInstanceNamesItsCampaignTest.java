@@ -1,0 +1,235 @@
+package fr.instruire.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.instruire.dossier.Dossier;
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.system.TaskRefusal;
+
+/**
+ * The campaign's steps know their campaign from the instance's business key, not from the {@code campaignKey}
+ * variable a submission could forge: the agendas, the committee's and the CTIS's checks and the decisions sent all
+ * concern the instance's own campaign; the CTIS gives its opinion on the national team's recorded proposal.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:instance-campaign;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "instruire.mail.outbox-dir=target/instance-campaign-outbox",
+})
+@ActiveProfiles("test")
+class TheInstanceNamesItsCampaignTest {
+
+    static final String GUADELOUPE = "decide-esms-guadeloupe";
+    static final String MARTINIQUE = "decide-esms-martinique";
+    static final String FACILISOINS = "decide-facilisoins";
+    static final String FACILISOINS_OTHER = "decide-facilisoins-autre";
+    static final Date LATER = Date.from(Instant.parse("2030-01-01T00:00:00Z"));
+
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired Dossiers dossiers;
+    @Autowired JdbcClient jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void campaigns() {
+        campaign(GUADELOUPE, "esms-numerique", "ESMS");
+        campaign(MARTINIQUE, "esms-numerique", "ESMS");
+        campaign(FACILISOINS, "facilisoins", "FACI");
+        campaign(FACILISOINS_OTHER, "facilisoins", "FACI");
+        // each test's dossiers are the only ones waiting for a decision
+        jdbc.sql("UPDATE dossier SET status = 'NOT_SELECTED' WHERE status = 'INSTRUCTED'").update();
+    }
+
+    void campaign(String key, String callId, String prefix) {
+        if (jdbc.sql("SELECT COUNT(*) FROM campaign WHERE campaign_key = ?").param(key).query(Integer.class).single() == 0) {
+            var t = Instant.parse("2026-01-15T00:00:00Z").atOffset(ZoneOffset.UTC);
+            jdbc.sql("""
+                    INSERT INTO campaign (campaign_key, call_id, title, region, time_zone, submission_opens_at,
+                        submission_closes_at, selection_opens_at, selection_closes_at, budget_envelope, dossier_prefix,
+                        reviewer_group, committee_group, complements_delay, convention_reminder_delay, contact_email, created_at)
+                    VALUES (?, ?, ?, 'Guadeloupe', 'America/Guadeloupe', ?, ?, ?, ?, 1500000, ?, 'instructeurs-decide',
+                        'comite-decide', 'P15D', 'P21D', 'ars@example.org', ?)""")
+                    .params(key, callId, "Campagne " + key, t, t.plusMonths(2), t.plusMonths(3), t.plusMonths(4), prefix, t).update();
+        }
+    }
+
+    String instructed(String campaignKey, String prefix, int score) {
+        var number = dossiers.nextNumber(prefix, 2026);
+        var at = Instant.parse("2026-02-01T10:00:00Z");
+        dossiers.insert(new Dossier(number, campaignKey, DossierStatus.SUBMITTED, "Organisme " + number, null, "Contact",
+                "contact@example.org", "Projet", null, null, null, null, null, null, null, null, List.of(), null, null,
+                at, at), "hash");
+        dossiers.recordInstruction(number, score, 25_000);
+        dossiers.updateStatus(number, DossierStatus.INSTRUCTED);
+        return number;
+    }
+
+    Object jsonValue(Object value) throws Exception {
+        return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+    }
+
+    /** The refusal the user reads, wherever the engine wrapped it. */
+    static TaskRefusal refusal(Throwable thrown) {
+        for (var t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof TaskRefusal refusal) {
+                return refusal;
+            }
+        }
+        throw new AssertionError("no TaskRefusal in " + thrown, thrown);
+    }
+
+    @Test
+    void aSittingListsAndDecidesOnlyItsOwnCampaignsDossiersWhateverItsCampaignKeyVariableSays() throws Exception {
+        var ours = instructed(GUADELOUPE, "ESMS", 18);
+        var theirs = instructed(MARTINIQUE, "ESMS", 20);
+        var sitting = runtime.createProcessInstanceByKey("esms-numerique-campaign").businessKey(GUADELOUPE)
+                .setVariables(Map.of("campaignKey", MARTINIQUE, "committeeGroup", "comite-decide", "selectionClosesAt", LATER))
+                .startBeforeActivity("Activity_TenirSeanceComite").execute();
+        var task = tasks.createTaskQuery().processInstanceId(sitting.getId()).singleResult();
+
+        assertThat(tasks.getVariable(task.getId(), "committeeList").toString()).contains(ours).doesNotContain(theirs);
+
+        // the last sitting must decide every dossier: the refusal names the task's campaign's only
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("lastSitting", true, "committeeDecisions", jsonValue(List.of()))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("statuer sur le dossier " + ours).doesNotContain(theirs));
+        // another campaign's dossier cannot be decided
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("lastSitting", false, "committeeDecisions",
+                jsonValue(List.of(Map.of("dossierNumber", theirs, "decision", "RETENU", "reason", ""))))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("« " + theirs + " » n'attend pas de décision du comité"));
+        // nor one dossier twice
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("lastSitting", false, "committeeDecisions",
+                jsonValue(List.of(Map.of("dossierNumber", ours, "decision", "RETENU", "reason", ""),
+                        Map.of("dossierNumber", ours, "decision", "NON_RETENU", "reason", "Non"))))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("deux décisions pour le dossier " + ours));
+        assertThat(dossiers.get(theirs).status()).isEqualTo(DossierStatus.INSTRUCTED);
+    }
+
+    @Test
+    void decisionsAreSentOnlyToInstructedDossiersOfTheInstancesCampaign() throws Exception {
+        var ours = instructed(GUADELOUPE, "ESMS", 18);
+        var theirs = instructed(MARTINIQUE, "ESMS", 20);
+        var waiting = runtime.createProcessInstanceByKey("esms-numerique-dossier").businessKey(ours)
+                .setVariables(Map.of("campaignKey", GUADELOUPE, "dossierNumber", ours))
+                .startBeforeActivity("Event_DecisionComiteRecue").execute();
+
+        // decisions written after the sitting's checks (a forged variable): nothing is recorded, the job fails
+        var forged = transmit(List.of(Map.of("dossierNumber", ours, "decision", "RETENU", "reason", ""),
+                Map.of("dossierNumber", theirs, "decision", "RETENU", "reason", "")), MARTINIQUE);
+        assertThatThrownBy(() -> management.executeJob(forged)).hasMessageContaining(theirs)
+                .hasMessageContaining("aucune décision transmise");
+        assertThat(dossiers.get(ours).status()).isEqualTo(DossierStatus.INSTRUCTED);
+        assertThat(dossiers.get(theirs).status()).isEqualTo(DossierStatus.INSTRUCTED);
+        assertThat(dossiers.history(theirs)).noneMatch(e -> e.kind().equals("COMMITTEE_DECISION"));
+        management.deleteJob(forged);
+
+        // the campaign's own instructed dossier is decided, whatever campaignKey the campaign instance holds
+        management.executeJob(transmit(List.of(Map.of("dossierNumber", ours, "decision", "RETENU", "reason", "")), MARTINIQUE));
+        assertThat(dossiers.get(ours).status()).isEqualTo(DossierStatus.SELECTED);
+        assertThat(runtime.getVariable(waiting.getId(), "selected")).isEqualTo(true);
+
+        // decided already: a second message for it is refused too
+        var again = transmit(List.of(Map.of("dossierNumber", ours, "decision", "NON_RETENU", "reason", "Non")), GUADELOUPE);
+        assertThatThrownBy(() -> management.executeJob(again)).hasMessageContaining(ours);
+        assertThat(dossiers.get(ours).status()).isEqualTo(DossierStatus.SELECTED);
+    }
+
+    /** A Guadeloupe campaign instance about to send {@code decisions}; returns its job. */
+    String transmit(List<Map<String, String>> decisions, String campaignKeyVariable) throws Exception {
+        var instance = runtime.createProcessInstanceByKey("esms-numerique-campaign").businessKey(GUADELOUPE)
+                .setVariables(Map.of("campaignKey", campaignKeyVariable, "committeeGroup", "comite-decide",
+                        "selectionClosesAt", LATER, "lastSitting", true, "committeeDecisions", jsonValue(decisions)))
+                .startBeforeActivity("Activity_TransmettreDecisions").execute();
+        return management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    @Test
+    void theCtisGivesItsOpinionOnTheNationalTeamsRecordedProposalAndCannotChangeIt() throws Exception {
+        var first = instructed(FACILISOINS, "FACI", 40);
+        var second = instructed(FACILISOINS, "FACI", 30);
+        var elsewhere = instructed(FACILISOINS_OTHER, "FACI", 45);
+        var variables = new HashMap<String, Object>(Map.of("campaignKey", FACILISOINS_OTHER, "nationalTeamGroup", "equipe-decide",
+                "dgcsGroup", "dgcs-decide", "ctisGroup", "ctis-decide", "places", 1, "ctisOpensAt", LATER, "resultsBy", LATER));
+        var campaign = runtime.createProcessInstanceByKey("facilisoins-campaign").businessKey(FACILISOINS)
+                .setVariables(variables).startBeforeActivity("Activity_ProposerSelection").execute();
+        var proposer = tasks.createTaskQuery().processInstanceId(campaign.getId()).singleResult();
+        assertThat(tasks.getVariable(proposer.getId(), "selectionList").toString()).contains(first, second).doesNotContain(elsewhere);
+
+        assertThatThrownBy(() -> tasks.complete(proposer.getId(), Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", first, "proposal", "RETENU", "reason", ""),
+                Map.of("dossierNumber", second, "proposal", "NON_RETENU", "reason", ""),
+                Map.of("dossierNumber", elsewhere, "proposal", "RETENU", "reason", ""))))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("« " + elsewhere + " » n'est pas à la sélection de cette campagne"));
+        tasks.complete(proposer.getId(), Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", first, "proposal", "RETENU", "reason", ""),
+                Map.of("dossierNumber", second, "proposal", "NON_RETENU", "reason", "Au-delà des places ouvertes.")))));
+        assertThat(jdbc.sql("SELECT dossier_number || ' ' || proposal || ' ' || reason FROM selection_proposal WHERE campaign_key = ? ORDER BY dossier_number")
+                .param(FACILISOINS).query(String.class).list())
+                .containsExactly(first + " RETENU ", second + " NON_RETENU Au-delà des places ouvertes.");
+        management.executeJob(management.createJobQuery().processInstanceId(campaign.getId()).singleResult().getId());
+        var ctis = tasks.createTaskQuery().processInstanceId(campaign.getId()).taskDefinitionKey("Activity_RecueillirAvisCtis").singleResult();
+
+        // the CTIS turns the national team's « non retenu » into « retenu »: refused
+        assertThatThrownBy(() -> tasks.complete(ctis.getId(), Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", first, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
+                Map.of("dossierNumber", second, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""))))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("dossier " + second
+                        + " : la proposition de l'équipe nationale (« non retenu », motif « Au-delà des places ouvertes. ») ne peut être modifiée par le CTIS"));
+        // or rewrites its reason: refused
+        assertThatThrownBy(() -> tasks.complete(ctis.getId(), Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", first, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
+                Map.of("dossierNumber", second, "proposal", "NON_RETENU", "reason", "Autre motif", "ctisOpinion", "FAVORABLE", "ctisComment", ""))))))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("dossier " + second).contains("ne peut être modifiée par le CTIS"));
+        assertThat(dossiers.history(second)).noneMatch(e -> e.kind().equals("OPINION"));
+
+        tasks.complete(ctis.getId(), Map.of("selectionProposal", jsonValue(List.of(
+                Map.of("dossierNumber", first, "proposal", "RETENU", "reason", "", "ctisOpinion", "FAVORABLE", "ctisComment", ""),
+                Map.of("dossierNumber", second, "proposal", "NON_RETENU", "reason", "Au-delà des places ouvertes.",
+                        "ctisOpinion", "FAVORABLE", "ctisComment", "")))));
+        assertThat(CommitteeDecision.read(runtime.getVariable(campaign.getId(), "committeeDecisions")))
+                .containsExactly(new CommitteeDecision(first, "RETENU", ""),
+                        new CommitteeDecision(second, "NON_RETENU", "Au-delà des places ouvertes."));
+    }
+
+    @Test
+    void aCtisRowDepartingFromTheRecordedProposalIsNamed() {
+        var recorded = Map.of("FACI-2026-0001", new SelectionProposals.Proposed("RETENU", ""),
+                "FACI-2026-0002", new SelectionProposals.Proposed("NON_RETENU", "Au-delà des places"));
+        assertThat(CtisOpinions.departures(List.of(
+                new CtisOpinions.Row("FACI-2026-0001", "RETENU", "  ", "FAVORABLE", null),
+                new CtisOpinions.Row("FACI-2026-0002", "NON_RETENU", " Au-delà des places ", "DEFAVORABLE", "Non")), recorded)).isEmpty();
+        assertThat(CtisOpinions.departures(List.of(
+                new CtisOpinions.Row("FACI-2026-0001", "NON_RETENU", "", "FAVORABLE", null),
+                new CtisOpinions.Row("FACI-2026-0002", "NON_RETENU", "Autre", "FAVORABLE", null),
+                new CtisOpinions.Row("FACI-2026-0003", "RETENU", "", "FAVORABLE", null)), recorded))
+                .containsExactly(
+                        "dossier FACI-2026-0001 : la proposition de l'équipe nationale (« retenu ») ne peut être modifiée par le CTIS, qui donne seulement son avis",
+                        "dossier FACI-2026-0002 : la proposition de l'équipe nationale (« non retenu », motif « Au-delà des places ») ne peut être modifiée par le CTIS, qui donne seulement son avis",
+                        "le dossier « FACI-2026-0003 » ne figure pas dans la proposition de l'équipe nationale");
+    }
+}
