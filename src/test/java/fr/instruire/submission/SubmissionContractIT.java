@@ -125,6 +125,15 @@ class SubmissionContractIT {
         assertThat(last.statusCode()).as(last.body()).isEqualTo(400);
         assertThat(last.body()).doesNotContain(martinican);
 
+        // within the form's contract, a rule only the server knows: the listener's refusal reaches the user as a 400
+        var adjourned = new java.util.ArrayList<Map<String, Object>>();
+        for (var row : variable(sitting, "committeeDecisions")) {
+            adjourned.add(Map.of("dossierNumber", row.get("dossierNumber").asText(), "decision", "AJOURNE", "reason", ""));
+        }
+        var lastAdjourning = complete(COMMITTEE, sitting, Map.of("lastSitting", typed(true, "Boolean"),
+                "committeeDecisions", typed(json.writeValueAsString(adjourned), "Json")));
+        assertRefused(lastAdjourning, "la dernière séance statue sur tous les dossiers instruits");
+
         assertThat(statusOf(martinican)).isEqualTo("INSTRUCTED");
         assertThat(statusOf(guadeloupean)).isEqualTo("INSTRUCTED");
         assertThat(tasks.createTaskQuery().taskId(sitting).count()).isEqualTo(1);

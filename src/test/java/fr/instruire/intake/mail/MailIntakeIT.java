@@ -64,7 +64,7 @@ import fr.instruire.support.EmbeddedServices;
  * double, even when the poll fails half-way — then what they became: a dossier and its process, a late dossier, or a
  * « Qualifier le courriel » task that a reviewer completes through the engine.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
         "instruire.mail.outbox-dir="})
@@ -72,6 +72,9 @@ import fr.instruire.support.EmbeddedServices;
 @DirtiesContext // closed while its PostgreSQL still runs, not in a shutdown hook racing the database's
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailIntakeIT {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     static final String CAMPAIGN = "mailtest-2026";
     static final String OTHER_CAMPAIGN = "mailtest-2026-autre";
@@ -324,10 +327,20 @@ class MailIntakeIT {
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("Aucun dossier « " + elsewhere + " » dans la campagne de ce courriel")
                 .hasMessageNotContaining("autre campagne");
-        // nor does a forged message id make it another campaign's message: the instance's business key is the message
-        assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, elsewhere,
-                MailTriage.INBOUND_MAIL_ID, otherCampaignsMailId())))
-                .hasMessageContaining("Aucun dossier « " + elsewhere + " » dans la campagne de ce courriel");
+        // the same over HTTP, as Tasklist sends it: 400 with the same answer
+        var api = new fr.instruire.support.Api(port);
+        var auth = fr.instruire.support.Api.basic(REVIEWER, REVIEWER);
+        var overHttp = api.post("/engine-rest/task/" + task.getId() + "/complete", """
+                {"variables": {"triageDecision": {"value": "RATTACHER"}, "attachTo": {"value": "%s"}}}""".formatted(elsewhere), auth);
+        assertThat(overHttp.statusCode()).as(overHttp.body()).isEqualTo(400);
+        assertThat(overHttp.body()).contains("Aucun dossier « " + elsewhere + " » dans la campagne de ce courriel");
+        // nor may a submission name another campaign's message: not a field of the form, refused before anything runs
+        var forgedMail = api.post("/engine-rest/task/" + task.getId() + "/complete", """
+                {"variables": {"triageDecision": {"value": "RATTACHER"}, "attachTo": {"value": "%s"},
+                 "inboundMailId": {"value": %d, "type": "Long"}}}""".formatted(elsewhere, otherCampaignsMailId()), auth);
+        assertThat(forgedMail.statusCode()).as(forgedMail.body()).isEqualTo(400);
+        assertThat(forgedMail.body()).contains("« inboundMailId » n'est pas un champ du formulaire de cette tâche");
+        assertThat(documents.of(elsewhere)).isEmpty();
         complete(task, Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, " " + dossier.toLowerCase() + " "));
         runJobs();
 
