@@ -157,4 +157,34 @@ class FormContractTest {
             }
         }
     }
+
+    /**
+     * A text component renders Markdown (links included): it may insert only what the server writes — numbers, keys,
+     * codes — never an applicant's words (a file name, an écart), which html components show escaped.
+     */
+    @Test
+    void noMarkdownTextInsertsWhatAnApplicantWrote() throws IOException {
+        var serverValues = java.util.Set.of("dossierNumber", "campaignKey", "selectionPlaces", "receivedLate",
+                "arsOpinion", "cpamOpinion");
+        var inserted = java.util.regex.Pattern.compile("\\{\\{\\s*(?:#if|#loop|/if|/loop)?\\s*([^}]*)}}");
+        try (var forms = java.nio.file.Files.walk(java.nio.file.Path.of("forms"))) {
+            for (var path : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
+                for (var text : json.readTree(path.toFile()).findParents("type")) {
+                    if (!"text".equals(text.path("type").asText())) {
+                        continue;
+                    }
+                    // a list counted shows a number, not its content
+                    var matcher = inserted.matcher(text.path("text").asText().replaceAll("count\\([^)]*\\)", "0"));
+                    while (matcher.find()) {
+                        var names = java.util.regex.Pattern.compile("[A-Za-z_][\\w.]*").matcher(matcher.group(1));
+                        while (names.find()) {
+                            var name = names.group();
+                            assertThat(serverValues.contains(name) || java.util.Set.of("count", "and", "or", "not").contains(name))
+                                    .as(path + " " + text.path("id").asText() + " insère « " + name + " » dans du Markdown").isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -392,7 +392,8 @@ class MailIntakeIT {
         var row = row(advert);
         var task = triageTask(row);
 
-        assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, "SUPPRIMER"))).hasMessageContaining("Choisissez");
+        assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, "SUPPRIMER")))
+                .hasMessageContaining("« SUPPRIMER » n'est pas une valeur proposée");
         assertThatThrownBy(() -> complete(task, Map.of(MailTriage.DECISION, MailTriage.DISCARD, MailTriage.DISCARD_REASON, "  ")))
                 .hasMessageContaining("Motivez");
         complete(task, Map.of(MailTriage.DECISION, MailTriage.DISCARD, MailTriage.DISCARD_REASON, "Publicité sans rapport avec l'appel."));
