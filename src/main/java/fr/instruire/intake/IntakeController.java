@@ -95,7 +95,7 @@ class IntakeController {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("body", "objet JSON attendu")));
         }
         var form = intake.registrationFacts(campaignKey);
-        Function<String, IntakeService.Submitted> submission;
+        Function<IdempotencyKey, IntakeService.Submitted> submission;
         String hash;
         if (form.isPresent()) {
             var request = read(body, GenericApplicationRequest.class, http);
@@ -108,7 +108,7 @@ class IntakeController {
                 throw ApiProblem.invalid(errors);
             }
             hash = hash(request);
-            submission = h -> intake.submit(campaignKey, request, checked.values(), idempotencyKey, h);
+            submission = key -> intake.submit(campaignKey, request, checked.values(), key);
         } else {
             var request = read(body, ApplicationRequest.class, http);
             var binding = new BeanPropertyBindingResult(request, "applicationRequest");
@@ -117,13 +117,14 @@ class IntakeController {
                 throw new MethodArgumentNotValidException(esmsParameter(), binding);
             }
             hash = hash(request);
-            submission = h -> intake.submit(campaignKey, request, idempotencyKey, h);
+            submission = key -> intake.submit(campaignKey, request, key);
         }
-        var submitted = intake.replay(campaignKey, idempotencyKey, hash).orElseGet(() -> {
+        var key = IdempotencyKey.of(campaignKey, idempotencyKey, hash);
+        var submitted = intake.replay(key).orElseGet(() -> {
             try {
-                return submission.apply(hash);
+                return submission.apply(key);
             } catch (DuplicateKeyException concurrentRetry) {
-                return intake.replay(campaignKey, idempotencyKey, hash).orElseThrow(() -> concurrentRetry);
+                return intake.replay(key).orElseThrow(() -> concurrentRetry);
             }
         });
         var response = submitted.response();
