@@ -113,6 +113,16 @@ public class Dossiers {
         return find(number).orElseThrow(() -> new IllegalStateException("Dossier inconnu : " + number));
     }
 
+    /**
+     * The dossier's status, its row locked until the end of the caller's transaction: what is decided from it (a
+     * document accepted within the dossier's limits) is not raced by another request on the same dossier.
+     */
+    @Transactional
+    public Optional<DossierStatus> lockStatus(String number) {
+        return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ? FOR UPDATE").param(number)
+                .query((rs, i) -> DossierStatus.valueOf(rs.getString(1))).optional();
+    }
+
     public Optional<String> accessTokenHash(String number) {
         return jdbc.sql("SELECT access_token_hash FROM dossier WHERE dossier_number = ?").param(number)
                 .query(String.class).optional();

@@ -59,9 +59,12 @@ class IntakeController {
     private final ObjectMapper json;
     private final jakarta.validation.Validator validator;
     private final SmartValidator springValidator;
+    private final DocumentLimits documentLimits;
 
     IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
-                     Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator) {
+                     Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator,
+                     DocumentLimits documentLimits) {
+        this.documentLimits = documentLimits;
         this.validator = validator;
         this.springValidator = new SpringValidatorAdapter(validator);
         this.intake = intake;
@@ -168,6 +171,7 @@ class IntakeController {
                                                                @RequestPart("file") MultipartFile file,
                                                                HttpServletRequest http) throws IOException {
         var actor = access.require(http, number, false);
+        documentLimits.requireRoomFor(number, file.getSize());
         var content = file.getBytes();
         if (content.length == 0) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("file", "le fichier est vide")));
