@@ -33,7 +33,7 @@ class DossierNumbersOnH2Test {
     @BeforeEach
     void database() {
         var dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:numbers-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000");
+        dataSource.setURL("jdbc:h2:mem:numbers-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         var transactions = new JdbcTransactionManager(dataSource);

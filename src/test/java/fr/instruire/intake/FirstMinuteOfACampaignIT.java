@@ -49,8 +49,6 @@ class FirstMinuteOfACampaignIT {
     int port;
     @Autowired JdbcClient jdbc;
 
-    final ObjectMapper json = new ObjectMapper();
-
     @BeforeAll
     void openCampaign() throws Exception {
         FacilisoinsApplications.openCampaign(new Api(port), CAMPAIGN, "PMIN");
@@ -58,15 +56,27 @@ class FirstMinuteOfACampaignIT {
 
     @Test
     void sixteenFirstSubmissionsAtOnceAreAllNumberedWithoutGap() throws Exception {
+        var numbers = submitAtOnce(port, CAMPAIGN, APPLICANTS);
+        var year = numbers.get(0).substring("PMIN-".length(), "PMIN-".length() + 4);
+        assertThat(numbers).containsExactlyElementsOf(expected("PMIN-" + year + "-", APPLICANTS));
+        assertThat(jdbc.sql("SELECT dossier_number FROM dossier WHERE campaign_key = ? ORDER BY dossier_number")
+                .param(CAMPAIGN).query(String.class).list()).containsExactlyElementsOf(numbers);
+        assertThat(jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
+                .param("PMIN-" + year).query(Integer.class).single()).isEqualTo(APPLICANTS);
+    }
+
+    /** {@code count} applications sent together (a latch starts the threads at once): the numbers given, sorted; all 201. */
+    static List<String> submitAtOnce(int port, String campaign, int count) throws Exception {
+        var json = new ObjectMapper();
         var http = HttpClient.newHttpClient();
         var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(APPLICANTS);
+        var pool = Executors.newFixedThreadPool(count);
         var answers = new ArrayList<Future<HttpResponse<String>>>();
         try {
-            for (int i = 1; i <= APPLICANTS; i++) {
-                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/campaigns/" + CAMPAIGN + "/applications"))
+            for (int i = 1; i <= count; i++) {
+                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/campaigns/" + campaign + "/applications"))
                         .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "premiere-minute-" + i)
+                        .header("Idempotency-Key", campaign + "-" + i)
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 FacilisoinsApplications.application("direction" + i + "@premiere-minute.example"), StandardCharsets.UTF_8))
                         .build();
@@ -84,12 +94,7 @@ class FirstMinuteOfACampaignIT {
                 numbers.add(json.readTree(response.body()).get("dossierNumber").asText());
             }
             numbers.sort(Comparator.naturalOrder());
-            var year = numbers.get(0).substring("PMIN-".length(), "PMIN-".length() + 4);
-            assertThat(numbers).containsExactlyElementsOf(expected("PMIN-" + year + "-", APPLICANTS));
-            assertThat(jdbc.sql("SELECT dossier_number FROM dossier WHERE campaign_key = ? ORDER BY dossier_number")
-                    .param(CAMPAIGN).query(String.class).list()).containsExactlyElementsOf(numbers);
-            assertThat(jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
-                    .param("PMIN-" + year).query(Integer.class).single()).isEqualTo(APPLICANTS);
+            return numbers;
         } finally {
             pool.shutdownNow();
         }
