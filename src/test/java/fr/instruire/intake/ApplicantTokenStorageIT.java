@@ -65,6 +65,7 @@ class ApplicantTokenStorageIT {
             var body = json.readTree(response.body());
             tokens.put(body.get("dossierNumber").asText(), body.get("accessToken").asText());
         }
+        var before = dossierCount();
         var first = submit(FacilisoinsApplications.application("direction1@mesanges-jetons.example"), "jetons-cle-1");
         var number = tokens.keySet().iterator().next();
 
@@ -75,8 +76,7 @@ class ApplicantTokenStorageIT {
         var replayed = json.readTree(first.body());
         assertThat(replayed.get("dossierNumber").asText()).isEqualTo(number);
         assertThat(replayed.get("accessToken").asText()).isEqualTo(tokens.get(number));
-        assertThat(jdbc.sql("SELECT count(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single())
-                .isEqualTo(3);
+        assertThat(dossierCount()).isEqualTo(before);
         // the same key with another body is refused, and opens nothing
         var reused = submit(FacilisoinsApplications.application("autre@mesanges-jetons.example"), "jetons-cle-1");
         assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
@@ -113,6 +113,39 @@ class ApplicantTokenStorageIT {
             assertThat(mails).noneMatch(m -> m.contains(token));
             assertThat(log.getAll()).doesNotContain(token);
         }
+    }
+
+    /**
+     * An answer kept before V7 is in {@code idempotency_key_before_v7}, without its token (the migration removed it):
+     * a retry still gets its dossier back, without a token, and a reuse of its key for another body is still refused.
+     */
+    @Test
+    void aRetryOfAnAnswerKeptBeforeTheMigrationGetsItsDossierWithoutToken() throws Exception {
+        var application = FacilisoinsApplications.application("avant-v7@mesanges-jetons.example");
+        var first = submit(application, "jetons-avant-v7");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var number = json.readTree(first.body()).get("dossierNumber").asText();
+        // the row as V7 leaves an earlier one: its key in clear, its answer without the token
+        jdbc.sql("""
+                INSERT INTO idempotency_key_before_v7 (campaign_key, idempotency_key, request_hash, dossier_number,
+                    response_body, created_at)
+                SELECT campaign_key, 'cle-avant-v7', request_hash, dossier_number, response_body, created_at
+                FROM idempotency_key WHERE dossier_number = ?""").param(number).update();
+        var before = dossierCount();
+
+        var retry = submit(application, "cle-avant-v7");
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        var body = json.readTree(retry.body());
+        assertThat(body.get("dossierNumber").asText()).isEqualTo(number);
+        assertThat(body.has("accessToken")).isFalse();
+        var reused = submit(FacilisoinsApplications.application("autre-v7@mesanges-jetons.example"), "cle-avant-v7");
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+        assertThat(dossierCount()).isEqualTo(before);
+    }
+
+    long dossierCount() {
+        return jdbc.sql("SELECT count(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single();
     }
 
     /**
