@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.instruire.system.Clock;
 
@@ -22,23 +26,49 @@ import fr.instruire.system.Clock;
 public class Dossiers {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    Dossiers(JdbcClient jdbc) {
+    Dossiers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Allocates the next number for a prefix and year (ESMS-2021-0007), under a row lock. */
+    /**
+     * Allocates the next number for a prefix and year (ESMS-2021-0007) in the caller's transaction, under the
+     * sequence row's lock: concurrent submissions take their numbers one after the other, and a submission rolled
+     * back gives its number back (no gap). The first submission of a prefix and year creates the row; when several
+     * arrive together, the row is created under a savepoint so that the losers' duplicate key rolls back only that
+     * statement (PostgreSQL would otherwise abort the whole transaction), and they then take the row's lock like any
+     * later submission.
+     */
     @Transactional
     public String nextNumber(String prefix, int year) {
         var key = prefix + "-" + year;
-        int updated = jdbc.sql("UPDATE dossier_number_sequence SET last_value = last_value + 1 WHERE prefix_year = ?")
-                .param(key).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO dossier_number_sequence (prefix_year, last_value) VALUES (?, 1)").param(key).update();
+        if (increment(key) == 0) {
+            createSequence(key);
+            if (increment(key) == 0) {
+                throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
+            }
         }
         int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
                 .param(key).query(Integer.class).single();
         return "%s-%04d".formatted(key, value);
+    }
+
+    private int increment(String key) {
+        return jdbc.sql("UPDATE dossier_number_sequence SET last_value = last_value + 1 WHERE prefix_year = ?")
+                .param(key).update();
+    }
+
+    /** The sequence row at 0, unless another transaction created it first (then it is left as is). */
+    private void createSequence(String key) {
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO dossier_number_sequence (prefix_year, last_value) VALUES (?, 0)").param(key).update());
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another first submission created it: its lock orders us after it
+        }
     }
 
     @Transactional
@@ -81,6 +111,16 @@ public class Dossiers {
 
     public Dossier get(String number) {
         return find(number).orElseThrow(() -> new IllegalStateException("Dossier inconnu : " + number));
+    }
+
+    /**
+     * The dossier's status, its row locked until the end of the caller's transaction: what is decided from it (a
+     * document accepted within the dossier's limits) is not raced by another request on the same dossier.
+     */
+    @Transactional
+    public Optional<DossierStatus> lockStatus(String number) {
+        return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ? FOR UPDATE").param(number)
+                .query((rs, i) -> DossierStatus.valueOf(rs.getString(1))).optional();
     }
 
     public Optional<String> accessTokenHash(String number) {

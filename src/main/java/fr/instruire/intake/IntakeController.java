@@ -59,9 +59,12 @@ class IntakeController {
     private final ObjectMapper json;
     private final jakarta.validation.Validator validator;
     private final SmartValidator springValidator;
+    private final DocumentLimits documentLimits;
 
     IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
-                     Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator) {
+                     Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator,
+                     DocumentLimits documentLimits) {
+        this.documentLimits = documentLimits;
         this.validator = validator;
         this.springValidator = new SpringValidatorAdapter(validator);
         this.intake = intake;
@@ -95,7 +98,7 @@ class IntakeController {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("body", "objet JSON attendu")));
         }
         var form = intake.registrationFacts(campaignKey);
-        Function<String, IntakeService.Submitted> submission;
+        Function<IdempotencyKey, IntakeService.Submitted> submission;
         String hash;
         if (form.isPresent()) {
             var request = read(body, GenericApplicationRequest.class, http);
@@ -108,7 +111,7 @@ class IntakeController {
                 throw ApiProblem.invalid(errors);
             }
             hash = hash(request);
-            submission = h -> intake.submit(campaignKey, request, checked.values(), idempotencyKey, h);
+            submission = key -> intake.submit(campaignKey, request, checked.values(), key);
         } else {
             var request = read(body, ApplicationRequest.class, http);
             var binding = new BeanPropertyBindingResult(request, "applicationRequest");
@@ -117,13 +120,14 @@ class IntakeController {
                 throw new MethodArgumentNotValidException(esmsParameter(), binding);
             }
             hash = hash(request);
-            submission = h -> intake.submit(campaignKey, request, idempotencyKey, h);
+            submission = key -> intake.submit(campaignKey, request, key);
         }
-        var submitted = intake.replay(campaignKey, idempotencyKey, hash).orElseGet(() -> {
+        var key = IdempotencyKey.of(campaignKey, idempotencyKey, hash);
+        var submitted = intake.replay(key).orElseGet(() -> {
             try {
-                return submission.apply(hash);
+                return submission.apply(key);
             } catch (DuplicateKeyException concurrentRetry) {
-                return intake.replay(campaignKey, idempotencyKey, hash).orElseThrow(() -> concurrentRetry);
+                return intake.replay(key).orElseThrow(() -> concurrentRetry);
             }
         });
         var response = submitted.response();
@@ -167,6 +171,7 @@ class IntakeController {
                                                                @RequestPart("file") MultipartFile file,
                                                                HttpServletRequest http) throws IOException {
         var actor = access.require(http, number, false);
+        documentLimits.requireRoomFor(number, file.getSize());
         var content = file.getBytes();
         if (content.length == 0) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("file", "le fichier est vide")));

@@ -63,22 +63,48 @@ public class IntakeService {
     public record Submitted(SubmissionResponse response, boolean replayed) {
     }
 
-    /** The answer already given for this key, if the same request was accepted before; 422 if the key was used for another. */
-    Optional<Submitted> replay(String campaignKey, String idempotencyKey, String requestHash) {
-        if (idempotencyKey == null) {
+    /**
+     * The answer already given for this key, if the same request was accepted before — with the dossier's token,
+     * unsealed with the key and body just presented; 422 if the key was used for another request. A key stored before
+     * tokens were sealed (migration V7) finds its answer in {@code idempotency_key_before_v7}, without its token: that
+     * token was never kept in a form that can be given back.
+     */
+    Optional<Submitted> replay(IdempotencyKey key) {
+        if (key == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT request_hash, response_body FROM idempotency_key WHERE campaign_key = ? AND idempotency_key = ?")
-                .params(campaignKey, idempotencyKey)
+        var stored = jdbc.sql("""
+                SELECT request_hash, dossier_number, response_body, sealed_token FROM idempotency_key
+                WHERE campaign_key = ? AND key_hash = ?""")
+                .params(key.campaignKey(), key.lookupHash())
                 .query((rs, i) -> {
-                    if (!rs.getString(1).equals(requestHash)) {
-                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Clé d'idempotence réutilisée",
-                                "La clé d'idempotence « " + idempotencyKey + " » a déjà servi pour une autre candidature ; "
-                                        + "utilisez une nouvelle clé pour une nouvelle candidature.");
-                    }
+                    requireSameRequest(key, rs.getString(1));
+                    var response = read(rs.getString(3));
+                    var sealed = rs.getString(4);
+                    var token = sealed == null ? Optional.<String>empty() : key.unseal(sealed, rs.getString(2));
+                    return new Submitted(token.map(response::withAccessToken).orElse(response), true);
+                })
+                .optional();
+        if (stored.isPresent()) {
+            return stored;
+        }
+        return jdbc.sql("""
+                SELECT request_hash, response_body FROM idempotency_key_before_v7
+                WHERE campaign_key = ? AND idempotency_key = ?""")
+                .params(key.campaignKey(), key.raw())
+                .query((rs, i) -> {
+                    requireSameRequest(key, rs.getString(1));
                     return new Submitted(read(rs.getString(2)), true);
                 })
                 .optional();
+    }
+
+    private static void requireSameRequest(IdempotencyKey key, String storedRequestHash) {
+        if (!storedRequestHash.equals(key.requestHash())) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Clé d'idempotence réutilisée",
+                    "La clé d'idempotence « " + key.raw() + " » a déjà servi pour une autre candidature ; "
+                            + "utilisez une nouvelle clé pour une nouvelle candidature.");
+        }
     }
 
     /**
@@ -89,8 +115,14 @@ public class IntakeService {
         return campaigns.find(campaignKey).flatMap(c -> registrationForm.of(c.callId()));
     }
 
+    /** An application in the ESMS numérique shape; with an Idempotency-Key, its raw value and the request's hash. */
     @Transactional
     public Submitted submit(String campaignKey, ApplicationRequest request, String idempotencyKey, String requestHash) {
+        return submit(campaignKey, request, IdempotencyKey.of(campaignKey, idempotencyKey, requestHash));
+    }
+
+    @Transactional
+    Submitted submit(String campaignKey, ApplicationRequest request, IdempotencyKey idempotencyKey) {
         var campaign = openCampaign(campaignKey);
         var now = Clock.now();
         var errors = new ArrayList<FieldError>();
@@ -107,7 +139,7 @@ public class IntakeService {
                 Arrival.api(request.organisation().contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
                 AccessTokens.hash(token),
                 number -> dossier(number, campaign, request, now), number -> { });
-        return remember(campaignKey, idempotencyKey, requestHash, SubmissionResponse.of(dossier, campaign, token), now);
+        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token), now);
     }
 
     /**
@@ -116,8 +148,8 @@ public class IntakeService {
      * from its first step (the acknowledgement's copy to the ARS of the region…) — and the process, channel API.
      */
     @Transactional
-    public Submitted submit(String campaignKey, GenericApplicationRequest request, Map<String, Object> checkedFacts,
-                            String idempotencyKey, String requestHash) {
+    Submitted submit(String campaignKey, GenericApplicationRequest request, Map<String, Object> checkedFacts,
+                     IdempotencyKey idempotencyKey) {
         var campaign = openCampaign(campaignKey);
         var now = Clock.now();
         var token = AccessTokens.newToken();
@@ -131,7 +163,7 @@ public class IntakeService {
                         project.title().trim(), project.description(), null, null, null, null, null, null, null,
                         java.util.List.of(), null, null, now, now),
                 number -> facts.setAll(number, checkedFacts));
-        return remember(campaignKey, idempotencyKey, requestHash, SubmissionResponse.of(dossier, campaign, token), now);
+        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token), now);
     }
 
     private Campaign openCampaign(String campaignKey) {
@@ -150,13 +182,19 @@ public class IntakeService {
         return campaign;
     }
 
-    /** Keeps the answer under the Idempotency-Key, in the dossier's transaction. */
-    private Submitted remember(String campaignKey, String idempotencyKey, String requestHash, SubmissionResponse response, Instant now) {
-        if (idempotencyKey != null) {
+    /**
+     * Keeps the answer under the Idempotency-Key, in the dossier's transaction: the key's hash, the answer without its
+     * token, and the token sealed with the key and the request's hash.
+     */
+    private Submitted remember(IdempotencyKey key, SubmissionResponse response, Instant now) {
+        if (key != null) {
             jdbc.sql("""
-                    INSERT INTO idempotency_key (campaign_key, idempotency_key, request_hash, dossier_number, response_body, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(campaignKey, idempotencyKey, requestHash, response.dossierNumber(), write(response), now.atOffset(java.time.ZoneOffset.UTC))
+                    INSERT INTO idempotency_key (campaign_key, key_hash, request_hash, dossier_number, response_body,
+                        sealed_token, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(key.campaignKey(), key.lookupHash(), key.requestHash(), response.dossierNumber(),
+                            write(response.withAccessToken(null)), key.seal(response.accessToken(), response.dossierNumber()),
+                            now.atOffset(java.time.ZoneOffset.UTC))
                     .update();
         }
         return new Submitted(response, false);

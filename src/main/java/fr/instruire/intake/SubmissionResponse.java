@@ -16,4 +16,9 @@ public record SubmissionResponse(String dossierNumber, String accessToken, Strin
         return new SubmissionResponse(d.number(), token, c.key(), d.status().name(), d.status().label(),
                 d.submittedAt(), "/api/dossiers/" + d.number());
     }
+
+    /** The same answer with another token ({@code null}: without one, as the idempotency table keeps it). */
+    SubmissionResponse withAccessToken(String token) {
+        return new SubmissionResponse(dossierNumber, token, campaignKey, status, statusLabel, submittedAt, statusUrl);
+    }
 }
