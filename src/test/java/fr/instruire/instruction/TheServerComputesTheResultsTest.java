@@ -179,15 +179,18 @@ class TheServerComputesTheResultsTest {
         var ars = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Activity_AvisArs").singleResult();
 
         // a CPAM member given the ARS's task (candidate user: the engine lets them work on it) cannot file the ARS's
-        // opinion, even saying it is the CPAM's
+        // opinion; saying it is the CPAM's is not even a field of the form
         tasks.addCandidateUser(ars.getId(), "cpam.results");
-        assertThatThrownBy(() -> completeAs("cpam.results", ars.getId(), Map.of("opinion", "FAVORABLE", "opinionOf", "CPAM")))
+        assertThatThrownBy(() -> completeAs("cpam.results", ars.getId(), Map.of("opinion", "FAVORABLE", "opinionText", "Bon projet.")))
                 .satisfies(e -> assertThat(refusal(e).getMessage())
                         .isEqualTo("Seul un membre de l'ARS de ce dossier peut donner cet avis : il n'est pas enregistré."));
+        assertThatThrownBy(() -> completeAs("cpam.results", ars.getId(), Map.of("opinion", "FAVORABLE", "opinionText", "Bon projet.",
+                "opinionOf", "CPAM")))
+                .satisfies(e -> assertThat(refusal(e).getMessage()).contains("« opinionOf » n'est pas un champ du formulaire de cette tâche"));
         assertThat(facts.of(number)).doesNotContainKeys("arsOpinion", "cpamOpinion");
 
-        // the ARS files its own, whatever opinionOf the submission says
-        completeAs("ars.results", ars.getId(), Map.of("opinion", "DEFAVORABLE", "opinionText", "Partenariats fragiles.", "opinionOf", "CPAM"));
+        // the ARS files its own
+        completeAs("ars.results", ars.getId(), Map.of("opinion", "DEFAVORABLE", "opinionText", "Partenariats fragiles."));
         assertThat(facts.of(number)).containsEntry("arsOpinion", "DEFAVORABLE").doesNotContainKey("cpamOpinion");
         assertThat(dossiers.history(number)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("Avis de l'ARS : défavorable — Partenariats fragiles."));
     }
