@@ -115,12 +115,16 @@ class ReviewerInTheBrowserIT {
             var reloaded = browser.await(By.cssSelector(".fjs-container"));
             browser.until(d -> reloaded.getText().contains(dossier));
             choose(browser, reloaded, "Irrecevable");
-            // without its motive, the server refuses the completion: Tasklist shows its French message, the task stays
+            var motive = browser.await(By.cssSelector(".fjs-container textarea[id$='Field_RecevabiliteComment']"));
+            // a motive of blanks passes the form, not the server: Tasklist shows its French refusal, the task stays
+            motive.sendKeys("   ");
             browser.awaitClickable(By.cssSelector("button[ng-click='complete()']"));
             browser.until(d -> d.findElement(By.tagName("body")).getText().contains("Motivez l'irrecevabilité"));
             browser.screenshot("tasklist-refus-serveur");
             assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
-            var motive = browser.await(By.cssSelector(".fjs-container textarea[id$='Field_RecevabiliteComment']"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "document.querySelectorAll('.page-notifications .close').forEach(b => b.click())");
+            browser.until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).isEmpty());
             motive.sendKeys("La grappe ne réunit qu'un organisme gestionnaire et sept ESMS.");
             browser.awaitClickable(By.cssSelector("button[ng-click='complete()']"));
             await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().taskId(taskId).count() == 0);

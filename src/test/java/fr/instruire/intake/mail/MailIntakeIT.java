@@ -65,7 +65,8 @@ import fr.instruire.support.EmbeddedServices;
  * « Qualifier le courriel » task that a reviewer completes through the engine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=true",
+        // /engine-rest serves the engine named « default »
+        "camunda.bpm.generate-unique-process-engine-name=false",
         "camunda.bpm.job-execution.enabled=false",
         "instruire.mail.outbox-dir="})
 @ActiveProfiles("test")
