@@ -22,6 +22,8 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
+  // Tasklist's count of form-js errors keeps a form with a dynamic list invalid for good: recounted here
+  customScripts: ['scripts/instruire-formulaires'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
