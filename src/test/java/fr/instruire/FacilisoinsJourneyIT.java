@@ -135,6 +135,22 @@ class FacilisoinsJourneyIT {
         assertThat(dossiers.get(selected).grantAmount()).isEqualTo(50_000L);
         assertThat(facts.of(selected)).containsEntry("arsOpinion", "FAVORABLE").containsEntry("cpamOpinion", "FAVORABLE");
 
+        // the staff's dossier page and list: the call's facts, the score out of the call's own maximum, the region
+        var max = ((Number) facts.of(selected).get("maxScore")).intValue();
+        var score = dossiers.get(selected).score();
+        var page = get("/dossiers/" + selected, basic(NATIONAL, NATIONAL));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains(score + " / " + max, "Île-de-France", "MAS Les Écureuils")
+                .doesNotContain("ESMS concernés", " / 25<");
+        var staffList = get("/dossiers?campaign=" + CAMPAIGN, basic(NATIONAL, NATIONAL));
+        assertThat(staffList.statusCode()).as(staffList.body()).isEqualTo(200);
+        assertThat(staffList.body()).contains(selected, other, score + " / " + max, "<option value=\"Île-de-France\"");
+        var inRegion = get("/dossiers?campaign=" + CAMPAIGN + "&region=" + java.net.URLEncoder.encode("Île-de-France",
+                StandardCharsets.UTF_8), basic(NATIONAL, NATIONAL)).body();
+        assertThat(inRegion).contains(selected, other);
+        assertThat(get("/dossiers?campaign=" + CAMPAIGN + "&region=Bretagne", basic(NATIONAL, NATIONAL)).body())
+                .doesNotContain(selected, other);
+
         // the national proposal: the agenda is in the form's shape, the best « places » (1) proposed
         var proposer = awaitTask(CAMPAIGN, "Activity_ProposerSelection");
         await().atMost(Duration.ofSeconds(30)).until(() -> variable(proposer, "selectionList").size() == 2);

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One line of a campaign's list of dossiers: what a reviewer scans before opening one. */
 public record DossierSummary(String number, String organisationName, String projectTitle, DossierStatus status,
-                             Integer score, Long grantAmount, Instant submittedAt) {
+                             Integer score, Long grantAmount, Instant submittedAt, Integer maxScore) {
 }

@@ -139,21 +139,26 @@ public class Dossiers {
 
     /**
      * A campaign's dossiers, filtered in SQL: by status when given, by region when given (a dossier is in a region
-     * when one of its ESMS is), newest first or, by score, best first.
+     * when one of its ESMS is, or when its {@code region} fact names it), newest first or, by score, best first;
+     * each with its score's maximum (the {@code maxScore} fact its instruction recorded).
      */
-    public List<DossierSummary> list(String campaignKey, DossierStatus status, String esmsRegion, boolean byScore) {
+    public List<DossierSummary> list(String campaignKey, DossierStatus status, String region, boolean byScore) {
         var sql = new StringBuilder("""
                 SELECT d.dossier_number, d.organisation_name, d.project_title, d.status, d.score, d.grant_amount,
-                    d.submitted_at
+                    d.submitted_at,
+                    (SELECT f.value_text FROM dossier_fact f WHERE f.dossier_number = d.dossier_number AND f.name = 'maxScore')
                 FROM dossier d WHERE d.campaign_key = ?""");
         var params = new ArrayList<Object>(List.of(campaignKey));
         if (status != null) {
             sql.append(" AND d.status = ?");
             params.add(status.name());
         }
-        if (esmsRegion != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM dossier_esms e WHERE e.dossier_number = d.dossier_number AND e.region = ?)");
-            params.add(esmsRegion);
+        if (region != null) {
+            sql.append(" AND (EXISTS (SELECT 1 FROM dossier_esms e WHERE e.dossier_number = d.dossier_number AND e.region = ?)"
+                    + " OR EXISTS (SELECT 1 FROM dossier_fact f WHERE f.dossier_number = d.dossier_number"
+                    + " AND f.name = 'region' AND f.value_text = ?))");
+            params.add(region);
+            params.add(region);
         }
         sql.append(byScore
                 ? " ORDER BY d.score DESC NULLS LAST, d.submitted_at DESC, d.dossier_number DESC"
@@ -161,16 +166,29 @@ public class Dossiers {
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         DossierStatus.valueOf(rs.getString(4)), rs.getObject(5, Integer.class),
-                        rs.getObject(6, Long.class), instant(rs, 7)))
+                        rs.getObject(6, Long.class), instant(rs, 7), rs.getString(8) == null ? null : Integer.valueOf(rs.getString(8))))
                 .list();
     }
 
-    /** The regions of the ESMS in a campaign's dossiers, so that the region filter offers only what can match. */
-    public List<String> esmsRegions(String campaignKey) {
+    /** The regions of a campaign's dossiers (their ESMS', their region facts), so that the filter offers what can match. */
+    public List<String> regions(String campaignKey) {
         return jdbc.sql("""
-                SELECT DISTINCT e.region FROM dossier_esms e JOIN dossier d ON d.dossier_number = e.dossier_number
-                WHERE d.campaign_key = ? ORDER BY e.region""")
-                .param(campaignKey).query(String.class).list();
+                SELECT e.region FROM dossier_esms e JOIN dossier d ON d.dossier_number = e.dossier_number
+                WHERE d.campaign_key = ?
+                UNION
+                SELECT f.value_text FROM dossier_fact f JOIN dossier d ON d.dossier_number = f.dossier_number
+                WHERE d.campaign_key = ? AND f.name = 'region'
+                ORDER BY 1""")
+                .params(campaignKey, campaignKey).query(String.class).list();
+    }
+
+    /** A dossier's regions: those of its ESMS, and the one its {@code region} fact names, in alphabetical order. */
+    public List<String> regionsOf(Dossier dossier) {
+        var regions = new java.util.TreeSet<String>();
+        dossier.esms().forEach(e -> regions.add(e.region()));
+        jdbc.sql("SELECT value_text FROM dossier_fact WHERE dossier_number = ? AND name = 'region'").param(dossier.number())
+                .query(String.class).list().forEach(regions::add);
+        return List.copyOf(regions);
     }
 
     /** How many dossiers each campaign has received, by campaign key. */

@@ -50,8 +50,7 @@ class DossierListController {
         model.addAttribute("region", regionFilter == null ? "" : regionFilter);
         model.addAttribute("sort", byScore ? "score" : "date");
         model.addAttribute("statuses", List.of(DossierStatus.values()));
-        model.addAttribute("regions", dossiers.esmsRegions(c.key()));
-        model.addAttribute("maxScore", RecordInstructionDelegate.maxScore());
+        model.addAttribute("regions", dossiers.regions(c.key()));
         model.addAttribute("fmt", new PageFormat(c.timeZone()));
         return "dossiers/list";
     }

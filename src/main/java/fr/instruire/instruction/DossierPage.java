@@ -24,16 +24,13 @@ record DossierPage(
         List<SentMail> mails,
         List<Complement> complements,
         List<DossierEvent> history,
-        List<Annotation> annotations) {
+        List<Annotation> annotations,
+        Integer maxScore,
+        List<String> regions) {
 
     /** The latest evaluation of the admissibility rules (they run again after complements), or null before they ran. */
     public RuleOutcome lastAdmissibility() {
         return rules.stream().filter(RuleOutcome::admissibility).reduce((first, second) -> second).orElse(null);
-    }
-
-    /** The best total score: every priorisation criterion at its maximum. */
-    public int maxScore() {
-        return RecordInstructionDelegate.maxScore();
     }
 
     /** What one ARS funds of the project (its amount is known once the dossier is instructed). */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.instruction.DossierPage.OpenTask;
 import fr.instruire.instruction.DossierPage.RuleOutcome;
@@ -36,6 +37,8 @@ class DossierPages {
      * The lines of the history that are decisions, with who took them (a complements request is the recevabilité
      * decision's line; its own line repeats it).
      */
+    /** The fact an instruction records: its score's maximum, the call's (RecordInstructionDelegate). */
+    static final String MAX_SCORE = "maxScore";
     static final Set<String> DECISIONS = Set.of("ADMISSIBILITY_REVIEW", "INADMISSIBLE", "INSTRUCTION", "COMMITTEE_DECISION",
             "CONVENTION_SIGNED");
 
@@ -54,9 +57,10 @@ class DossierPages {
     private final Annotations annotations;
     private final HistoryService history;
     private final TaskService tasks;
+    private final DossierFacts facts;
 
     DossierPages(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, MailLog mails, Annotations annotations,
-                 HistoryService history, TaskService tasks) {
+                 HistoryService history, TaskService tasks, DossierFacts facts) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.campaigns = campaigns;
@@ -64,6 +68,7 @@ class DossierPages {
         this.annotations = annotations;
         this.history = history;
         this.tasks = tasks;
+        this.facts = facts;
     }
 
     DossierPage of(Dossier dossier) {
@@ -76,7 +81,8 @@ class DossierPages {
         return new DossierPage(dossier, campaign, openTasks(number), shares(dossier), documents.of(number),
                 rules(instances, campaign.callId()), scores(instances),
                 events.stream().filter(e -> DECISIONS.contains(e.kind())).toList(),
-                mails.of(number), dossiers.complements(number), events, annotations.of(number));
+                mails.of(number), dossiers.complements(number), events, annotations.of(number),
+                facts.of(number).get(MAX_SCORE) instanceof Number max ? max.intValue() : null, dossiers.regionsOf(dossier));
     }
 
     private List<OpenTask> openTasks(String number) {

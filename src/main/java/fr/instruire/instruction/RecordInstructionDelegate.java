@@ -28,11 +28,6 @@ class RecordInstructionDelegate implements JavaDelegate {
     static final List<String> CRITERIA = InstructionResults.CRITERIA;
     static final int MAX_PER_CRITERION = InstructionResults.MAX_PER_CRITERION;
 
-    /** The best total score: every criterion at its maximum. */
-    static int maxScore() {
-        return CRITERIA.size() * MAX_PER_CRITERION;
-    }
-
     private final Dossiers dossiers;
     private final DossierFacts facts;
     private final CommitteeAgenda agenda;
@@ -54,8 +49,9 @@ class RecordInstructionDelegate implements JavaDelegate {
         var result = results.compute(number, execution.getVariables());
         var comment = execution.getVariable("instructionComment");
         dossiers.recordInstruction(number, result.score(), result.grant());
+        // the score's maximum is the call's: the dossier page and list show the score out of it
+        facts.set(number, "maxScore", result.maxScore());
         if (result.selectionTable()) {
-            facts.set(number, "maxScore", result.maxScore());
             execution.setVariable("score", result.score());
             execution.setVariable("maxScore", result.maxScore());
         }
