@@ -64,6 +64,8 @@ class ReviewerPermissionsIT {
     AuthorizationService authorizations;
     @Autowired
     TaskService tasks;
+    @Autowired
+    TaskPermissionUpgrade upgrade;
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
@@ -132,6 +134,29 @@ class ReviewerPermissionsIT {
             assertThat(row.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
             assertThat(row.isPermissionGranted(Permissions.UPDATE)).isFalse();
         });
+    }
+
+    @Test
+    void aTaskCreatedBeforeTaskWorkIsUpgradedAtStart() throws Exception {
+        var taskId = newTask("contact@ancienne.example", "970100013");
+        // the row the engine wrote for the candidate group before TASK_WORK was the default: READ and UPDATE
+        var row = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                .groupIdIn(REVIEWERS).singleResult();
+        row.removePermission(TaskPermissions.TASK_WORK);
+        row.addPermission(Permissions.UPDATE);
+        authorizations.saveAuthorization(row);
+        assertThat(put("/engine-rest/task/" + taskId, "{\"name\": \"Renommée\"}", reviewer()).statusCode())
+                .as("before the upgrade, UPDATE lets the candidate rename the task").isEqualTo(204);
+
+        assertThat(upgrade.upgrade()).isEqualTo(1);
+
+        var upgraded = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                .groupIdIn(REVIEWERS).singleResult();
+        assertThat(upgraded.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        assertThat(upgraded.isPermissionGranted(Permissions.UPDATE)).isFalse();
+        assertThat(upgraded.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(put("/engine-rest/task/" + taskId, "{\"name\": \"Renommée encore\"}", reviewer()).statusCode()).isEqualTo(403);
+        assertThat(upgrade.upgrade()).isZero();
     }
 
     @Test
