@@ -15,8 +15,8 @@ import fr.instruire.system.TaskRefusal;
  * unknown dossier is refused), and that each row's proposal and reason are the national team's as recorded when it
  * proposed ({@code selection_proposal}: the CTIS gives its opinion, it does not change the proposal), stores
  * facts {@code ctisOpinion}/{@code ctisOpinionText} and a history event on each, then writes {@code committeeDecisions}
- * ({@code dossierNumber}, {@code decision}, {@code reason}) for {@code notifyCommitteeDecisions}: RETENU when proposed
- * and favourable, else NON_RETENU with a French reason.
+ * ({@code dossierNumber}, {@code decision}, {@code reason}) for {@code checkCommitteeDecisions} and
+ * {@code notifyCommitteeDecision}: RETENU when proposed and favourable, else NON_RETENU with a French reason.
  */
 @Component("recordCtisOpinions")
 class RecordCtisOpinionsListener implements TaskListener {

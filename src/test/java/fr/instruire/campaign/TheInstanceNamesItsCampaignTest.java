@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -149,7 +150,8 @@ class TheInstanceNamesItsCampaignTest {
         management.deleteJob(forged);
 
         // the campaign's own instructed dossier is decided, whatever campaignKey the campaign instance holds
-        management.executeJob(transmit(List.of(Map.of("dossierNumber", ours, "decision", "RETENU", "reason", "")), MARTINIQUE));
+        var decided = transmit(List.of(Map.of("dossierNumber", ours, "decision", "RETENU", "reason", "")), MARTINIQUE);
+        assertThat(runJobs(instanceOf(decided))).isEmpty();
         assertThat(dossiers.get(ours).status()).isEqualTo(DossierStatus.SELECTED);
         assertThat(runtime.getVariable(waiting.getId(), "selected")).isEqualTo(true);
 
@@ -159,13 +161,97 @@ class TheInstanceNamesItsCampaignTest {
         assertThat(dossiers.get(ours).status()).isEqualTo(DossierStatus.SELECTED);
     }
 
-    /** A Guadeloupe campaign instance about to send {@code decisions}; returns its job. */
+    @Test
+    void aDossierThatCannotBeReachedIsRetriedAloneWithoutUndoingNorHoldingBackTheOthers() throws Exception {
+        var reachable = instructed(GUADELOUPE, "ESMS", 18);
+        var unreachable = instructed(GUADELOUPE, "ESMS", 12);
+        var reachableInstance = waitingForTheCommittee(reachable);
+        var check = transmit(List.of(Map.of("dossierNumber", reachable, "decision", "RETENU", "reason", ""),
+                Map.of("dossierNumber", unreachable, "decision", "NON_RETENU", "reason", "Hors périmètre")), GUADELOUPE);
+        var campaign = instanceOf(check);
+
+        // no instance of the second dossier waits for its decision: its job fails, alone
+        assertThat(runJobs(campaign)).hasSize(1);
+        assertThat(dossiers.get(reachable).status()).isEqualTo(DossierStatus.SELECTED);
+        assertThat(runtime.getVariable(reachableInstance, "selected")).isEqualTo(true);
+        assertThat(dossiers.get(unreachable).status()).isEqualTo(DossierStatus.INSTRUCTED);
+        assertThat(dossiers.history(unreachable)).noneMatch(e -> e.kind().equals("COMMITTEE_DECISION"));
+        var failing = management.createJobQuery().processInstanceId(campaign).withException().singleResult();
+        assertThat(failing.getRetries()).isEqualTo(4);
+        assertThat(runtime.getVariableLocal(failing.getExecutionId(), "dossierNumber")).isEqualTo(unreachable);
+
+        // once it waits, the retry reaches it; the first dossier's decision is neither undone nor sent twice
+        var unreachableInstance = waitingForTheCommittee(unreachable);
+        management.executeJob(failing.getId());
+        assertThat(runJobs(campaign)).isEmpty();
+        assertThat(dossiers.get(unreachable).status()).isEqualTo(DossierStatus.NOT_SELECTED);
+        assertThat(runtime.getVariable(unreachableInstance, "committeeReason")).isEqualTo("Hors périmètre");
+        assertThat(dossiers.history(unreachable)).filteredOn(e -> e.kind().equals("COMMITTEE_DECISION")).hasSize(1);
+        assertThat(dossiers.history(reachable)).filteredOn(e -> e.kind().equals("COMMITTEE_DECISION")).hasSize(1);
+        assertThat(management.createJobQuery().processInstanceId(campaign).count()).isZero();
+    }
+
+    @Test
+    void aDecisionAlreadyRecordedIsNotRecordedNorSentAgainButAConflictingOneFails() throws Exception {
+        var sent = instructed(GUADELOUPE, "ESMS", 18);
+        var conflicting = instructed(GUADELOUPE, "ESMS", 16);
+        // an earlier attempt at the same decision went through (no dossier instance waits any more)
+        dossiers.updateStatus(sent, DossierStatus.SELECTED);
+        dossiers.updateStatus(conflicting, DossierStatus.NOT_SELECTED);
+        var decisions = jsonValue(List.of(Map.of("dossierNumber", sent, "decision", "RETENU", "reason", ""),
+                Map.of("dossierNumber", conflicting, "decision", "RETENU", "reason", "")));
+        var campaign = runtime.createProcessInstanceByKey("esms-numerique-campaign").businessKey(GUADELOUPE)
+                .setVariables(Map.of("campaignKey", GUADELOUPE, "committeeGroup", "comite-decide", "selectionClosesAt", LATER,
+                        "lastSitting", true, "committeeDecisions", decisions,
+                        "decidedDossiers", new ArrayList<>(List.of(sent, conflicting))))
+                .startBeforeActivity("Activity_TransmettreDecisions#multiInstanceBody").execute().getId();
+
+        assertThat(runJobs(campaign)).singleElement().asString().contains(conflicting).contains("n'attend plus de décision");
+        assertThat(dossiers.get(sent).status()).isEqualTo(DossierStatus.SELECTED);
+        assertThat(dossiers.history(sent)).noneMatch(e -> e.kind().equals("COMMITTEE_DECISION"));
+        assertThat(dossiers.get(conflicting).status()).isEqualTo(DossierStatus.NOT_SELECTED);
+        assertThat(runtime.getVariableLocal(management.createJobQuery().processInstanceId(campaign).withException()
+                .singleResult().getExecutionId(), "dossierNumber")).isEqualTo(conflicting);
+    }
+
+    /** A Guadeloupe campaign instance about to check and send {@code decisions}; returns its first job. */
     String transmit(List<Map<String, String>> decisions, String campaignKeyVariable) throws Exception {
         var instance = runtime.createProcessInstanceByKey("esms-numerique-campaign").businessKey(GUADELOUPE)
                 .setVariables(Map.of("campaignKey", campaignKeyVariable, "committeeGroup", "comite-decide",
                         "selectionClosesAt", LATER, "lastSitting", true, "committeeDecisions", jsonValue(decisions)))
-                .startBeforeActivity("Activity_TransmettreDecisions").execute();
+                .startBeforeActivity("Activity_VerifierDecisions").execute();
         return management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    /** A Guadeloupe dossier's instance waiting for the committee's decision; returns its id. */
+    String waitingForTheCommittee(String number) {
+        return runtime.createProcessInstanceByKey("esms-numerique-dossier").businessKey(number)
+                .setVariables(Map.of("campaignKey", GUADELOUPE, "dossierNumber", number))
+                .startBeforeActivity("Event_DecisionComiteRecue").execute().getId();
+    }
+
+    String instanceOf(String jobId) {
+        return management.createJobQuery().jobId(jobId).singleResult().getProcessInstanceId();
+    }
+
+    /** Runs an instance's jobs as the job executor would, a failing one once only; returns the failures' messages. */
+    List<String> runJobs(String instanceId) {
+        var failed = new HashMap<String, String>();
+        for (int round = 0; round < 10; round++) {
+            var jobs = management.createJobQuery().processInstanceId(instanceId).list().stream()
+                    .filter(job -> !failed.containsKey(job.getId())).toList();
+            if (jobs.isEmpty()) {
+                return List.copyOf(failed.values());
+            }
+            for (var job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    failed.put(job.getId(), String.valueOf(e.getMessage()));
+                }
+            }
+        }
+        throw new AssertionError("instance " + instanceId + " keeps creating jobs");
     }
 
     @Test

@@ -18,7 +18,10 @@ final class EsmsNumeriqueCampaign {
         static final String SELECTION_OUVERTE = "Event_SelectionOuverte";
         static final String NOUVELLE_SEANCE = "Gateway_NouvelleSeance";
         static final String TENIR_SEANCE_COMITE = "Activity_TenirSeanceComite";
+        static final String VERIFIER_DECISIONS = "Activity_VerifierDecisions";
+        /** Multi-instance over {@code decidedDossiers}: one job per dossier (this id), after one for the whole (the body's). */
         static final String TRANSMETTRE_DECISIONS = "Activity_TransmettreDecisions";
+        static final String TRANSMETTRE_DECISIONS_BODY = TRANSMETTRE_DECISIONS + "#multiInstanceBody";
         static final String DERNIERE_SEANCE = "Gateway_DerniereSeance";
         static final String FIN_PHASES = "Gateway_FinPhases";
         static final String CAMPAGNE_CLOSE = "Event_CampagneClose";
@@ -30,7 +33,8 @@ final class EsmsNumeriqueCampaign {
     static final class Delegates {
         static final String PREPARE_COMMITTEE_SITTING = "prepareCommitteeSitting";
         static final String RECORD_COMMITTEE_SITTING = "recordCommitteeSitting";
-        static final String NOTIFY_COMMITTEE_DECISIONS = "notifyCommitteeDecisions";
+        static final String CHECK_COMMITTEE_DECISIONS = "checkCommitteeDecisions";
+        static final String NOTIFY_COMMITTEE_DECISION = "notifyCommitteeDecision";
 
         private Delegates() {
         }
@@ -51,6 +55,10 @@ final class EsmsNumeriqueCampaign {
         static final String COMMITTEE_LIST = "committeeList";
         static final String COMMITTEE_DECISIONS = "committeeDecisions";
         static final String LAST_SITTING = "lastSitting";
+        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on (AJOURNE left out). */
+        static final String DECIDED_DOSSIERS = "decidedDossiers";
+        /** The element variable of {@link Elements#TRANSMETTRE_DECISIONS}: the dossier one of its instances reaches. */
+        static final String DOSSIER_NUMBER = "dossierNumber";
         /** Input parameter of {@link Elements#TRANSMETTRE_DECISIONS}: the message sent to each dossier. */
         static final String DECISION_MESSAGE = "decisionMessage";
 

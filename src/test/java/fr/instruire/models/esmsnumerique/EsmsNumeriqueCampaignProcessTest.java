@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -51,6 +53,10 @@ class EsmsNumeriqueCampaignProcessTest {
 
     /** What the delegates were called with, in order. */
     private final List<String> journal = new ArrayList<>();
+    /** What checkCommitteeDecisions finds decided (the real one reads the dossiers; see TheInstanceNamesItsCampaignTest). */
+    private List<String> decided = List.of("ESMS-2021-0007");
+    /** Dossiers notifyCommitteeDecision cannot reach for now. */
+    private final Set<String> unreachable = new HashSet<>();
 
     @BeforeEach
     void replaceDelegatesWithRecorders() {
@@ -64,8 +70,17 @@ class EsmsNumeriqueCampaignProcessTest {
         });
         Mocks.register(Delegates.RECORD_COMMITTEE_SITTING,
                 (TaskListener) task -> journal.add("recordCommitteeSitting:" + task.getVariable(LAST_SITTING)));
-        Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISIONS, (JavaDelegate) execution -> journal.add(
-                "notifyCommitteeDecisions:" + execution.getVariableLocal(DECISION_MESSAGE)));
+        Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> {
+            journal.add("checkCommitteeDecisions");
+            execution.setVariable(DECIDED_DOSSIERS, new ArrayList<>(decided));
+        });
+        Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
+            var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
+            if (unreachable.contains(dossier)) {
+                throw new IllegalStateException("aucune instance du dossier " + dossier + " n'attend la décision");
+            }
+            journal.add("notifyCommitteeDecision:" + dossier + ":" + execution.getVariable(DECISION_MESSAGE));
+        });
     }
 
     @AfterEach
@@ -96,7 +111,7 @@ class EsmsNumeriqueCampaignProcessTest {
         assertThat(campaign).isWaitingAt(DEPOT_CLOS, TENIR_SEANCE_COMITE);
         assertThat(journal).containsExactly(
                 "prepareCommitteeSitting", "recordCommitteeSitting:false",
-                "notifyCommitteeDecisions:" + Messages.COMMITTEE_DECISION,
+                "checkCommitteeDecisions", NOTIFIED_0007,
                 "prepareCommitteeSitting");
 
         passTime(campaign, DEPOT_CLOS, DEPOT_CLOSES_ON);
@@ -104,9 +119,9 @@ class EsmsNumeriqueCampaignProcessTest {
 
         completeSitting(campaign, true);
         assertThat(campaign).isEnded().hasPassed(DEPOT_CLOS, DERNIERE_SEANCE, FIN_PHASES, CAMPAGNE_CLOSE);
-        assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecisions"))
-                .containsExactly("notifyCommitteeDecisions:" + Messages.COMMITTEE_DECISION,
-                        "notifyCommitteeDecisions:" + Messages.COMMITTEE_DECISION);
+        assertThat(campaign).hasPassed(VERIFIER_DECISIONS, TRANSMETTRE_DECISIONS);
+        assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
+                .containsExactly(NOTIFIED_0007, NOTIFIED_0007);
     }
 
     @Test
@@ -119,10 +134,94 @@ class EsmsNumeriqueCampaignProcessTest {
 
         passTime(campaign, DEPOT_CLOS, DEPOT_CLOSES_ON);
         assertThat(campaign).isEnded().hasPassed(CAMPAGNE_CLOSE);
-        assertThat(journal).containsOnlyOnce("notifyCommitteeDecisions:" + Messages.COMMITTEE_DECISION);
+        assertThat(journal).containsOnlyOnce(NOTIFIED_0007);
+    }
+
+    @Test
+    void eachDecisionReachesItsDossierInItsOwnJobAndOneThatFailsIsRetriedAlone() {
+        decided = List.of("ESMS-2021-0007", "ESMS-2021-0012", "ESMS-2021-0015");
+        unreachable.add("ESMS-2021-0012");
+        var campaign = runtimeService().createProcessInstanceByKey(EsmsNumeriqueCampaign.PROCESS_ID).businessKey(CAMPAIGN)
+                .setVariables(campaignVariables()).setVariable(LAST_SITTING, false)
+                .startBeforeActivity(VERIFIER_DECISIONS).execute();
+        execute(job(VERIFIER_DECISIONS, campaign));
+        assertThat(journal).containsExactly("checkCommitteeDecisions");
+        execute(job(TRANSMETTRE_DECISIONS_BODY, campaign));
+
+        // one job per decided dossier, each run in its own transaction
+        var transmissions = managementService().createJobQuery().processInstanceId(campaign.getId())
+                .activityId(TRANSMETTRE_DECISIONS).list();
+        assertThat(transmissions).extracting(job -> runtimeService().getVariableLocal(job.getExecutionId(), DOSSIER_NUMBER))
+                .containsExactlyInAnyOrder("ESMS-2021-0007", "ESMS-2021-0012", "ESMS-2021-0015");
+        String failing = null;
+        for (var transmission : transmissions) {
+            try {
+                managementService().executeJob(transmission.getId());
+            } catch (IllegalStateException unreachableDossier) {
+                failing = transmission.getId();
+            }
+        }
+        assertThat(failing).isNotNull();
+        assertThat(journal).containsExactlyInAnyOrder("checkCommitteeDecisions",
+                notified("ESMS-2021-0007"), notified("ESMS-2021-0015"));
+        runJobsExcept(campaign, failing);
+
+        // the others are sent and kept; the failing one counts its retries down to an incident, and waits there
+        for (int retriesLeft = 4; retriesLeft > 0; retriesLeft--) {
+            assertThat(managementService().createJobQuery().jobId(failing).singleResult().getRetries()).isEqualTo(retriesLeft);
+            try {
+                managementService().executeJob(failing);
+            } catch (IllegalStateException stillUnreachable) {
+                // retried by the job executor until no retry is left
+            }
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISIONS)
+                .singleResult().getConfiguration()).isEqualTo(failing);
+        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISIONS).isNotWaitingAt(TENIR_SEANCE_COMITE);
+        assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
+                .containsExactlyInAnyOrder(notified("ESMS-2021-0007"), notified("ESMS-2021-0015"));
+
+        // once the dossier can be reached, its job alone is retried and the campaign goes on to the next sitting
+        unreachable.clear();
+        managementService().setJobRetries(failing, 1);
+        managementService().executeJob(failing);
+        runJobsExcept(campaign, null);
+        assertThat(campaign).isWaitingAt(TENIR_SEANCE_COMITE);
+        assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision")).containsExactlyInAnyOrder(
+                notified("ESMS-2021-0007"), notified("ESMS-2021-0015"), notified("ESMS-2021-0012"));
+    }
+
+    @Test
+    void aSittingThatDecidesNothingSendsNothingAndGoesOn() {
+        decided = List.of();
+        var campaign = runtimeService().createProcessInstanceByKey(EsmsNumeriqueCampaign.PROCESS_ID).businessKey(CAMPAIGN)
+                .setVariables(campaignVariables()).setVariable(LAST_SITTING, false)
+                .startBeforeActivity(VERIFIER_DECISIONS).execute();
+        runJobsExcept(campaign, null);
+        assertThat(campaign).isWaitingAt(TENIR_SEANCE_COMITE).hasPassed(TRANSMETTRE_DECISIONS_BODY);
+        assertThat(journal).containsExactly("checkCommitteeDecisions", "prepareCommitteeSitting");
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    private static final String NOTIFIED_0007 = notified("ESMS-2021-0007");
+
+    private static String notified(String dossier) {
+        return "notifyCommitteeDecision:" + dossier + ":" + Messages.COMMITTEE_DECISION;
+    }
+
+    /** Runs the campaign's asynchronous steps, as the job executor would, leaving {@code failing} alone. */
+    private static void runJobsExcept(ProcessInstance campaign, String failing) {
+        for (int i = 0; i < 20; i++) {
+            var jobs = managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list().stream()
+                    .filter(job -> !job.getId().equals(failing)).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            execute(jobs.get(0));
+        }
+        throw new AssertionError("the campaign keeps creating asynchronous jobs");
+    }
 
     private static Map<String, Object> campaignVariables() {
         return withVariables(
@@ -166,14 +265,7 @@ class EsmsNumeriqueCampaignProcessTest {
                 COMMITTEE_DECISIONS, List.of(Map.of("dossierNumber", "ESMS-2021-0007", "decision", "RETENU",
                         "reason", "Projet mutualisé")),
                 LAST_SITTING, lastSitting));
-        for (int i = 0; i < 10; i++) {
-            var jobs = managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            execute(jobs.get(0));
-        }
-        throw new AssertionError("the campaign keeps creating asynchronous jobs");
+        runJobsExcept(campaign, null);
     }
 
     private static String deployedFormId() {

@@ -19,7 +19,10 @@ final class FacilisoinsCampaign {
         static final String SELECTION_OUVERTE = "Event_SelectionOuverte";
         static final String PROPOSER_SELECTION = "Activity_ProposerSelection";
         static final String RECUEILLIR_AVIS_CTIS = "Activity_RecueillirAvisCtis";
+        static final String VERIFIER_DECISIONS = "Activity_VerifierDecisions";
+        /** Multi-instance over {@code decidedDossiers}: one job per dossier (this id), after one for the whole (the body's). */
         static final String TRANSMETTRE_DECISIONS = "Activity_TransmettreDecisions";
+        static final String TRANSMETTRE_DECISIONS_BODY = TRANSMETTRE_DECISIONS + "#multiInstanceBody";
         static final String PRENDRE_ARRETE = "Activity_PrendreArrete";
         static final String PRODUIRE_ANNEXE_ARRETE = "Activity_ProduireAnnexeArrete";
         static final String LANCER_EXPERIMENTATIONS = "Activity_LancerExperimentations";
@@ -33,7 +36,8 @@ final class FacilisoinsCampaign {
         static final String PREPARE_SELECTION_AGENDA = "prepareSelectionAgenda";
         static final String CHECK_SELECTION_PROPOSAL = "checkSelectionProposal";
         static final String RECORD_CTIS_OPINIONS = "recordCtisOpinions";
-        static final String NOTIFY_COMMITTEE_DECISIONS = "notifyCommitteeDecisions";
+        static final String CHECK_COMMITTEE_DECISIONS = "checkCommitteeDecisions";
+        static final String NOTIFY_COMMITTEE_DECISION = "notifyCommitteeDecision";
         static final String RECORD_ARRETE = "recordArrete";
         static final String PRODUCE_ARRETE_ANNEX = "produceArreteAnnex";
         static final String SEND_MESSAGE_TO_SELECTED = "sendMessageToSelected";
@@ -58,10 +62,14 @@ final class FacilisoinsCampaign {
         static final String SELECTION_PLACES = "selectionPlaces";
         /** The national team's proposal, one row per instructed dossier; the CTIS adds its opinion to each row. */
         static final String SELECTION_PROPOSAL = "selectionProposal";
-        /** Written by recordCtisOpinions, read by notifyCommitteeDecisions (as for ESMS numérique). */
+        /** Written by recordCtisOpinions, read by checkCommitteeDecisions and notifyCommitteeDecision (as for ESMS numérique). */
         static final String COMMITTEE_DECISIONS = "committeeDecisions";
         static final String ARRETE_DATE = "arreteDate";
         static final String ARRETE_REFERENCE = "arreteReference";
+        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on. */
+        static final String DECIDED_DOSSIERS = "decidedDossiers";
+        /** The element variable of {@link Elements#TRANSMETTRE_DECISIONS}: the dossier one of its instances reaches. */
+        static final String DOSSIER_NUMBER = "dossierNumber";
         static final String DECISION_MESSAGE = "decisionMessage";
         static final String MESSAGE_NAME = "messageName";
 

@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -54,6 +56,8 @@ class FacilisoinsCampaignProcessTest {
     private static final Date RESULTS_DUE_ON = startOf(LocalDate.of(2022, 4, 15));
 
     private final List<String> journal = new ArrayList<>();
+    /** Dossiers notifyCommitteeDecision cannot reach for now. */
+    private final Set<String> unreachable = new HashSet<>();
 
     @BeforeEach
     void replaceDelegatesWithRecorders() {
@@ -70,8 +74,17 @@ class FacilisoinsCampaignProcessTest {
             journal.add("recordCtisOpinions:" + ((List<?>) task.getVariable(SELECTION_PROPOSAL)).size());
             task.setVariable(COMMITTEE_DECISIONS, List.of(Map.of("dossierNumber", "FACI-2022-0007", "decision", "RETENU")));
         });
-        Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISIONS, (JavaDelegate) execution -> journal.add(
-                "notifyCommitteeDecisions:" + execution.getVariableLocal(DECISION_MESSAGE)));
+        Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> {
+            journal.add("checkCommitteeDecisions");
+            execution.setVariable(DECIDED_DOSSIERS, new ArrayList<>(List.of("FACI-2022-0007")));
+        });
+        Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
+            var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
+            if (unreachable.contains(dossier)) {
+                throw new IllegalStateException("aucune instance du dossier " + dossier + " n'attend la décision");
+            }
+            journal.add("notifyCommitteeDecision:" + dossier + ":" + execution.getVariable(DECISION_MESSAGE));
+        });
         Mocks.register(Delegates.RECORD_ARRETE, (TaskListener) task -> journal.add(
                 "recordArrete:" + task.getVariable(ARRETE_REFERENCE) + ":" + task.getVariable(ARRETE_DATE)));
         Mocks.register(Delegates.PRODUCE_ARRETE_ANNEX, (JavaDelegate) execution -> journal.add("produceArreteAnnex"));
@@ -117,15 +130,51 @@ class FacilisoinsCampaignProcessTest {
         runAsyncSteps(campaign);
 
         assertThat(campaign).isEnded().hasPassedInOrder(CAMPAGNE_CREEE, DEPOT_OUVERT, DEPOT_CLOS, SELECTION_OUVERTE,
-                PROPOSER_SELECTION, RECUEILLIR_AVIS_CTIS, TRANSMETTRE_DECISIONS, PRENDRE_ARRETE, PRODUIRE_ANNEXE_ARRETE,
+                PROPOSER_SELECTION, RECUEILLIR_AVIS_CTIS, VERIFIER_DECISIONS, TRANSMETTRE_DECISIONS, PRENDRE_ARRETE, PRODUIRE_ANNEXE_ARRETE,
                 LANCER_EXPERIMENTATIONS, CAMPAGNE_CLOSE);
         assertThat(journal).containsExactly(
                 "prepareSelectionAgenda",
                 "recordCtisOpinions:2",
-                "notifyCommitteeDecisions:" + Messages.COMMITTEE_DECISION,
+                "checkCommitteeDecisions",
+                "notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION,
                 "recordArrete:SSAS2212345A:2022-04-25",
                 "produceArreteAnnex",
                 "sendMessageToSelected:" + Messages.ARRETE_PUBLISHED);
+    }
+
+    @Test
+    void aDossierThatCannotBeReachedIsRetriedAloneAndHoldsTheArreteUntilItIs() {
+        Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> execution.setVariable(DECIDED_DOSSIERS,
+                new ArrayList<>(List.of("FACI-2022-0007", "FACI-2022-0011"))));
+        unreachable.add("FACI-2022-0011");
+        var campaign = runtimeService().createProcessInstanceByKey(FacilisoinsCampaign.PROCESS_ID).businessKey(CAMPAIGN)
+                .setVariables(campaignVariables()).startBeforeActivity(VERIFIER_DECISIONS).execute();
+        execute(job(VERIFIER_DECISIONS, campaign));
+        execute(job(TRANSMETTRE_DECISIONS_BODY, campaign));
+
+        var transmissions = managementService().createJobQuery().processInstanceId(campaign.getId())
+                .activityId(TRANSMETTRE_DECISIONS).list();
+        assertThat(transmissions).hasSize(2);
+        for (var transmission : transmissions) {
+            try {
+                managementService().executeJob(transmission.getId());
+            } catch (IllegalStateException unreachableDossier) {
+                // the job executor retries this one alone
+            }
+        }
+        runAsyncSteps(campaign, unreachable);
+        assertThat(journal).containsExactly("notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION);
+        var failing = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISIONS)
+                .singleResult();
+        assertThat(failing.getRetries()).isEqualTo(4);
+        assertThat(failing.getExceptionMessage()).contains("FACI-2022-0011");
+        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISIONS).isNotWaitingAt(PRENDRE_ARRETE);
+
+        unreachable.clear();
+        runAsyncSteps(campaign);
+        assertThat(campaign).isWaitingAt(PRENDRE_ARRETE);
+        assertThat(journal).containsExactly("notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION,
+                "notifyCommitteeDecision:FACI-2022-0011:" + Messages.COMMITTEE_DECISION);
     }
 
     @Test
@@ -174,8 +223,15 @@ class FacilisoinsCampaignProcessTest {
     }
 
     private static void runAsyncSteps(ProcessInstance campaign) {
+        runAsyncSteps(campaign, new HashSet<>());
+    }
+
+    /** Runs the campaign's asynchronous steps, as the job executor would, except the jobs failing for now. */
+    private static void runAsyncSteps(ProcessInstance campaign, Set<String> failingDossiers) {
         for (int i = 0; i < 10; i++) {
-            var jobs = managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list();
+            var jobs = managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list().stream()
+                    .filter(job -> !failingDossiers.contains(runtimeService().getVariableLocal(job.getExecutionId(), DOSSIER_NUMBER)))
+                    .toList();
             if (jobs.isEmpty()) {
                 return;
             }

@@ -1,0 +1,92 @@
+package fr.instruire.campaign;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
+
+/**
+ * A sitting's decisions reach their dossiers in two steps: the whole list is checked first (nothing is sent if one
+ * decision is wrong), then each dossier gets its own, in its own job, so that a dossier that cannot be reached does
+ * not undo nor hold back the others.
+ */
+@Service
+class DecisionTransmission {
+
+    private final Dossiers dossiers;
+    private final RuntimeService runtime;
+
+    DecisionTransmission(Dossiers dossiers, RuntimeService runtime) {
+        this.dossiers = dossiers;
+        this.runtime = runtime;
+    }
+
+    /**
+     * The numbers of the dossiers the sitting decided on (AJOURNE left out), once each check passed: each is an
+     * INSTRUCTED dossier of {@code campaignKey}, named once, with a known decision. Otherwise throws, naming the
+     * decision at fault. An {@code ArrayList}: a list type the engine's deserialisation allow-list accepts.
+     */
+    ArrayList<String> decidedDossiers(String campaignKey, Object committeeDecisions) {
+        var decided = new ArrayList<String>();
+        var seen = new HashSet<String>();
+        for (var decision : CommitteeDecision.read(committeeDecisions)) {
+            if (!decision.decided()) {
+                continue;
+            }
+            var number = decision.dossierNumber();
+            var dossier = number == null ? null : dossiers.find(number).orElse(null);
+            if (dossier == null || !dossier.campaignKey().equals(campaignKey) || dossier.status() != DossierStatus.INSTRUCTED
+                    || !seen.add(number)) {
+                throw new IllegalStateException("Campagne " + campaignKey + " : la décision sur « " + number
+                        + " » ne porte pas sur un dossier instruit de la campagne (ou le nomme deux fois) ; aucune décision transmise");
+            }
+            if (!CommitteeDecision.DECISIONS.contains(decision.decision())) {
+                throw new IllegalStateException("Campagne " + campaignKey + " : décision « " + decision.decision()
+                        + " » inconnue pour le dossier " + number + " ; aucune décision transmise");
+            }
+            decided.add(number);
+        }
+        return decided;
+    }
+
+    /**
+     * Records the sitting's decision on {@code dossierNumber} and sends it to the dossier's instance (message
+     * {@code message}, correlated on the dossier number and the campaign key). A dossier already in the status this
+     * decision gives it was reached by an earlier attempt: nothing is recorded nor sent twice.
+     */
+    void transmit(String campaignKey, String dossierNumber, Object committeeDecisions, String actor, String message) {
+        var decisions = CommitteeDecision.read(committeeDecisions).stream()
+                .filter(d -> dossierNumber.equals(d.dossierNumber()) && d.decided()).toList();
+        if (decisions.size() != 1) {
+            throw new IllegalStateException("Campagne " + campaignKey + " : " + decisions.size()
+                    + " décision(s) pour le dossier " + dossierNumber + " ; décision non transmise");
+        }
+        var decision = decisions.get(0);
+        var dossier = dossiers.find(dossierNumber).filter(d -> d.campaignKey().equals(campaignKey))
+                .orElseThrow(() -> new IllegalStateException("Campagne " + campaignKey + " : pas de dossier "
+                        + dossierNumber + " dans la campagne ; décision non transmise"));
+        var status = decision.selected() ? DossierStatus.SELECTED : DossierStatus.NOT_SELECTED;
+        if (dossier.status() == status) {
+            return;
+        }
+        if (dossier.status() != DossierStatus.INSTRUCTED) {
+            throw new IllegalStateException("Campagne " + campaignKey + " : le dossier " + dossierNumber + " est « "
+                    + dossier.status().label() + " », il n'attend plus de décision ; décision non transmise");
+        }
+        var reason = decision.reason() == null ? "" : decision.reason().trim();
+        dossiers.updateStatus(dossierNumber, status);
+        dossiers.recordEvent(dossierNumber, actor, "COMMITTEE_DECISION",
+                (decision.selected() ? "Retenu" : "Non retenu") + (reason.isEmpty() ? "" : " — " + reason));
+        runtime.createMessageCorrelation(message)
+                .processInstanceBusinessKey(dossierNumber)
+                .processInstanceVariableEquals("campaignKey", campaignKey)
+                .setVariable("selected", decision.selected())
+                .setVariable("committeeReason", reason)
+                .correlate();
+    }
+}
