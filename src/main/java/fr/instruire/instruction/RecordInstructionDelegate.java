@@ -24,9 +24,13 @@ import fr.instruire.system.Actors;
 @Component("recordInstruction")
 class RecordInstructionDelegate implements JavaDelegate {
 
-    /** The call's « critères de priorisation », as the instruction form names them. */
-    static final List<String> CRITERIA = InstructionResults.CRITERIA;
-    static final int MAX_PER_CRITERION = InstructionResults.MAX_PER_CRITERION;
+    /**
+     * ESMS numérique's « critères de priorisation », as its instruction form names them: only for showing the marks
+     * (task views, dossier page) — the score is the call's selection decision's ({@link InstructionResults}).
+     */
+    static final List<String> CRITERIA = List.of("scoreMotivation", "scorePerimetreFonctionnel", "scoreMutualisation",
+            "scoreInteroperabilite", "scorePlateformeRegionale");
+    static final int MAX_PER_CRITERION = 5;
 
     private final Dossiers dossiers;
     private final DossierFacts facts;
@@ -51,10 +55,8 @@ class RecordInstructionDelegate implements JavaDelegate {
         dossiers.recordInstruction(number, result.score(), result.grant());
         // the score's maximum is the call's: the dossier page and list show the score out of it
         facts.set(number, "maxScore", result.maxScore());
-        if (result.selectionTable()) {
-            execution.setVariable("score", result.score());
-            execution.setVariable("maxScore", result.maxScore());
-        }
+        execution.setVariable("score", result.score());
+        execution.setVariable("maxScore", result.maxScore());
         execution.setVariable("grantAmount", result.grant());
         dossiers.recordEvent(number, Actors.lastTaskCompleter(execution), "INSTRUCTION",
                 String.format(Locale.FRENCH, "Score %d/%d — financement %,d € — %s", result.score(), result.maxScore(),

@@ -35,7 +35,7 @@ final class FormContract {
     enum Kind { TEXT, NUMBER, BOOLEAN, CHOICE, CHOICES, DATE, LIST }
 
     record Field(String key, String label, Kind kind, Set<String> values, String valuesKey, boolean readonly,
-                 boolean required, Double min, Double max, Integer maxLength, boolean numberAsText,
+                 boolean required, Double min, Double max, Integer maxLength, boolean numberAsText, boolean whole,
                  boolean allowAddRemove, Map<String, Field> row) {
     }
 
@@ -110,6 +110,7 @@ final class FormContract {
                 validate.has("max") ? validate.path("max").asDouble() : null,
                 validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
                 c.path("serializeToString").asBoolean(false),
+                c.has("decimalDigits") && c.path("decimalDigits").asInt(-1) == 0,
                 c.path("allowAddRemove").asBoolean(true) || !"dynamiclist".equals(type),
                 Map.copyOf(row));
     }
@@ -171,6 +172,8 @@ final class FormContract {
                         : field.numberAsText() && value.isTextual() ? parse(value.asText()) : null;
                 if (number == null || number.isNaN() || number.isInfinite()) {
                     errors.add("« " + where + " » attend un nombre");
+                } else if (field.whole() && number != Math.rint(number)) {
+                    errors.add("« " + where + " » attend un nombre entier");
                 } else if (field.min() != null && number < field.min() || field.max() != null && number > field.max()) {
                     errors.add("« " + where + " » doit être compris entre " + bound(field.min()) + " et " + bound(field.max()));
                 }

@@ -69,6 +69,10 @@ class FormContractTest {
         var instruction = form("forms/esms-numerique/esms-numerique-instruction.form");
         assertThat(instruction.violations(submission("scoreMotivation", "cinq"), List.of(), nothing(), false))
                 .singleElement().asString().contains("attend un nombre");
+        assertThat(instruction.violations(submission("scoreMotivation", 4.5), List.of(), nothing(), false))
+                .singleElement().asString().contains("attend un nombre entier");
+        assertThat(instruction.violations(submission("scoreMotivation", 6), List.of(), nothing(), false))
+                .singleElement().asString().contains("doit être compris entre 0 et 5");
 
         var committee = form("forms/esms-numerique/esms-numerique-seance-comite.form");
         assertThat(committee.violations(submission("lastSitting", "oui"), List.of(), nothing(), false))
