@@ -29,6 +29,12 @@ class SubmissionContractInterceptor extends CommandInterceptor {
 
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
+    /**
+     * Contracts of forms bound to their deployment ({@code camunda:formRefBinding="deployment"} with a literal key):
+     * such a task's form never changes for its process definition, so it is read and parsed once, not per submission.
+     */
+    private final java.util.Map<String, FormContract> deployedContracts = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public <T> T execute(Command<T> command) {
         int depth = DEPTH.get();
@@ -63,6 +69,8 @@ class SubmissionContractInterceptor extends CommandInterceptor {
         if (task == null) {
             return; // the command itself answers that the task does not exist
         }
+        // a user who may not read the task learns nothing of it from the contract: the engine refuses first
+        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkReadTask(task));
         if (command.kind() == TaskCommand.Kind.THROW) {
             throw new VariablesRefusal("Une tâche d'Instruire se termine par son formulaire : une erreur ou une escalade "
                     + "ne peut pas être déclenchée depuis une tâche.");
@@ -86,11 +94,21 @@ class SubmissionContractInterceptor extends CommandInterceptor {
         }
     }
 
-    private static FormContract contractOf(TaskEntity task, CommandContext context) {
-        if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null
-                && task.getTaskDefinition().getFormKey() == null) {
+    private FormContract contractOf(TaskEntity task, CommandContext context) {
+        var definition = task.getTaskDefinition();
+        if (definition == null || definition.getCamundaFormDefinitionKey() == null && definition.getFormKey() == null) {
             return FormContract.NONE;
         }
+        var formKey = definition.getCamundaFormDefinitionKey();
+        if (formKey != null && "deployment".equals(definition.getCamundaFormDefinitionBinding())
+                && !formKey.getExpressionText().contains("{")) {
+            return deployedContracts.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                    key -> read(task, context));
+        }
+        return read(task, context);
+    }
+
+    private static FormContract read(TaskEntity task, CommandContext context) {
         try (var form = new GetDeployedTaskFormCmd(task.getId()).execute(context)) {
             return FormContract.read(form);
         } catch (java.io.IOException e) {

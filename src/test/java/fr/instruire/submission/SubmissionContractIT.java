@@ -232,7 +232,7 @@ class SubmissionContractIT {
     }
 
     @Test
-    void aServerCheckOfTheSubmissionAnswers400WithItsFrenchMessage() throws Exception {
+    void aMarkOutsideTheFormsBoundsIsRefusedWithItsFrenchMessage() throws Exception {
         var number = submit(GUADELOUPE, "marks@guadeloupe.example");
         recevable(REVIEWER, number);
         var instruction = awaitTask(REVIEWER, number, "Activity_InstruireDossier");
@@ -240,7 +240,9 @@ class SubmissionContractIT {
         outOfBounds.put("scoreMotivation", typed(9, "Integer"));
         var refused = complete(REVIEWER, instruction, outOfBounds);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(json.readTree(refused.body()).get("message").asText()).contains("Motivation");
+        assertThat(json.readTree(refused.body()).get("message").asText())
+                .contains("« Motivation du porteur (0 à 5) » doit être compris entre 0 et 5");
+        assertThat(tasks.createTaskQuery().taskId(instruction).count()).isEqualTo(1);
     }
 
     // --- what the users do ---
