@@ -25,6 +25,8 @@ import fr.instruire.support.Api;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Browser;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.EsmsNumerique;
+import fr.instruire.support.Staff;
 
 /**
  * A committee sitting in a real browser (Debian's headless Chromium): the committee signs into Tasklist, decides each
@@ -58,29 +60,15 @@ class CommitteeInTheBrowserIT {
     @BeforeAll
     void anInstructedDossierAndAnOpenSitting() throws Exception {
         var today = LocalDate.now(ZoneId.of("America/Guadeloupe"));
-        var created = api().post("/api/campaigns", """
-                {"key": "%s", "callId": "esms-numerique", "title": "ESMS numérique — comité", "region": "Guadeloupe",
-                 "timeZone": "America/Guadeloupe", "submissionOpens": "%s", "submissionCloses": "%s", "selectionOpens": "%s",
-                 "selectionCloses": "%s", "budgetEnvelope": 1000000, "dossierPrefix": "COM",
-                 "reviewerGroup": "instructeurs-comite-navigateur", "committeeGroup": "comite-navigateur"}"""
-                .formatted(CAMPAIGN, today.minusDays(5), today.plusDays(30), today.minusDays(1), today.plusDays(60)),
+        var created = api().post("/api/campaigns", EsmsNumerique.campaign(CAMPAIGN, "Guadeloupe", "COM",
+                "instructeurs-comite-navigateur", "comite-navigateur", today),
                 Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        user(REVIEWER, "instructeurs-comite-navigateur");
-        user(COMMITTEE, "comite-navigateur");
+        Staff.user(identity, REVIEWER, "instructeurs-comite-navigateur");
+        Staff.user(identity, COMMITTEE, "comite-navigateur");
 
-        var esms = new StringBuilder();
-        for (int i = 1; i <= 10; i++) {
-            esms.append(i > 1 ? "," : "").append("""
-                    {"finess": "9701%05d", "name": "EHPAD n°%d", "region": "Guadeloupe", "size": "MOYEN_GRAND", "medicalised": true}"""
-                    .formatted(i, i));
-        }
-        var submitted = api().post("/api/campaigns/" + CAMPAIGN + "/applications", """
-                {"organisation": {"name": "Association Les Flamboyants", "contactEmail": "direction@flamboyants.example"},
-                 "project": {"title": "Dossier usager informatisé", "description": "Un DUI pour dix EHPAD."},
-                 "publicType": "PA", "projectType": "ACQUISITION", "managingOrganisationSize": "MOYEN_GRAND",
-                 "managingOrganisationCount": 1, "coreServicesCount": 2, "honourStatementProvided": true,
-                 "purchasingFrameworkCompliant": true, "esms": [%s]}""".formatted(esms), null);
+        var submitted = api().post("/api/campaigns/" + CAMPAIGN + "/applications",
+                EsmsNumerique.application("direction@flamboyants.example", "Guadeloupe", "9701000"), null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         dossier = json.readTree(submitted.body()).get("dossierNumber").asText();
         complete(REVIEWER, awaitTask(dossier, "Activity_VerifierRecevabilite"), Map.of(
@@ -136,17 +124,6 @@ class CommitteeInTheBrowserIT {
 
     String statusOf(String number) {
         return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ?").param(number).query(String.class).single();
-    }
-
-    void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(id);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
     }
 
     Api api() {

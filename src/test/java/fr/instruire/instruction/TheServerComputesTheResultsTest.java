@@ -128,7 +128,8 @@ class TheServerComputesTheResultsTest {
                         "scoreInteroperabilite", 2, "scorePlateformeRegionale", 4, "score", 18))
                 .startBeforeActivity("Activity_EnregistrerInstruction").execute();
 
-        assertThatThrownBy(() -> management.executeJob(job(instance.getId()))).hasMessageContaining("scoreMotivation");
+        assertThatThrownBy(() -> management.executeJob(job(instance.getId())))
+                .hasMessageContaining("esms-numerique-selection » n'a pas calculé de score");
         assertThat(dossiers.get(number).score()).isNull();
     }
 

@@ -34,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.support.Api;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.EsmsNumerique;
 import fr.instruire.support.Mails;
+import fr.instruire.support.Staff;
 
 /**
  * The forgeries a reviewer or a committee member could try with the calls Tasklist makes, over HTTP as themselves,
@@ -73,20 +75,15 @@ class SubmissionContractIT {
     void twoRegionsWithTheirStaff() throws Exception {
         var today = LocalDate.now(ZoneId.of("America/Guadeloupe"));
         for (var region : List.of("Guadeloupe", "Martinique")) {
-            var key = region.equals("Guadeloupe") ? GUADELOUPE : MARTINIQUE;
             var suffix = region.toLowerCase();
-            var created = api().post("/api/campaigns", """
-                    {"key": "%s", "callId": "esms-numerique", "title": "ESMS numérique — %s", "region": "%s",
-                     "timeZone": "America/%s", "submissionOpens": "%s", "submissionCloses": "%s",
-                     "selectionOpens": "%s", "selectionCloses": "%s", "budgetEnvelope": 2000000, "dossierPrefix": "ESMS",
-                     "reviewerGroup": "instructeurs-%s", "committeeGroup": "comite-%s"}"""
-                    .formatted(key, region, region, region, today.minusDays(10), today.plusDays(10), today.minusDays(1),
-                            today.plusDays(40), suffix, suffix), Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
+            var created = api().post("/api/campaigns", EsmsNumerique.campaign(region.equals("Guadeloupe") ? GUADELOUPE : MARTINIQUE,
+                    region, "ESMS", "instructeurs-" + suffix, "comite-" + suffix, today),
+                    Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
-        user(REVIEWER, "instructeurs-guadeloupe");
-        user(COMMITTEE, "comite-guadeloupe");
-        user(MQ_REVIEWER, "instructeurs-martinique");
+        Staff.user(identity, REVIEWER, "instructeurs-guadeloupe");
+        Staff.user(identity, COMMITTEE, "comite-guadeloupe");
+        Staff.user(identity, MQ_REVIEWER, "instructeurs-martinique");
         martinican = submit(MARTINIQUE, "direction@martinique.example");
         recevable(MQ_REVIEWER, martinican);
         instruct(MQ_REVIEWER, martinican, Map.of());
@@ -248,19 +245,9 @@ class SubmissionContractIT {
     // --- what the users do ---
 
     String submit(String campaign, String email) throws Exception {
-        var esms = new StringBuilder();
-        for (int i = 1; i <= 10; i++) {
-            esms.append(i > 1 ? "," : "").append("""
-                    {"finess": "%s", "name": "EHPAD n°%d", "region": "%s", "size": "MOYEN_GRAND", "medicalised": true}"""
-                    .formatted("97%07d".formatted(Math.abs((email + i).hashCode()) % 10_000_000), i,
-                            campaign.equals(GUADELOUPE) ? "Guadeloupe" : "Martinique"));
-        }
-        var submitted = api().post("/api/campaigns/" + campaign + "/applications", """
-                {"organisation": {"name": "Association %s", "contactEmail": "%s"},
-                 "project": {"title": "Dossier usager informatisé mutualisé", "description": "Acquisition d'un DUI."},
-                 "publicType": "PA", "projectType": "ACQUISITION", "managingOrganisationSize": "MOYEN_GRAND",
-                 "managingOrganisationCount": 1, "coreServicesCount": 2, "honourStatementProvided": true,
-                 "purchasingFrameworkCompliant": true, "esms": [%s]}""".formatted(email, email, esms), null);
+        var finessPrefix = "97%05d".formatted(Math.abs(email.hashCode()) % 100_000);
+        var submitted = api().post("/api/campaigns/" + campaign + "/applications", EsmsNumerique.application(email,
+                campaign.equals(GUADELOUPE) ? "Guadeloupe" : "Martinique", finessPrefix), null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         return json.readTree(submitted.body()).get("dossierNumber").asText();
     }
@@ -320,17 +307,6 @@ class SubmissionContractIT {
 
     String statusOf(String number) {
         return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ?").param(number).query(String.class).single();
-    }
-
-    void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
     }
 
     static Map<String, Object> typed(Object value, String type) {
