@@ -24,7 +24,7 @@ public class ProcessCampaign {
         this.dossiers = dossiers;
     }
 
-    /** The campaign of a campaign instance ({@code esms-numerique-campaign}, {@code facilisoins-campaign}…). */
+    /** The campaign of a campaign instance (a {@code <callId>-campaign} process). */
     public String ofCampaignInstance(DelegateExecution execution) {
         var key = execution.getProcessBusinessKey();
         return campaigns.find(key == null ? "" : key).map(Campaign::key).orElseThrow(() -> new IllegalStateException(
@@ -36,7 +36,7 @@ public class ProcessCampaign {
         return ofCampaignInstance(task.getExecution());
     }
 
-    /** The campaign of a dossier instance's dossier ({@code esms-numerique-dossier}, {@code facilisoins-dossier}…). */
+    /** The campaign of a dossier instance's dossier (a {@code <callId>-dossier} process). */
     public String ofDossierInstance(DelegateExecution execution) {
         var number = execution.getProcessBusinessKey();
         return dossiers.find(number == null ? "" : number).map(Dossier::campaignKey).orElseThrow(() -> new IllegalStateException(

@@ -14,8 +14,8 @@ import fr.instruire.dossier.Dossiers;
  * At the start of a business rule task, gives the decision the dossier's facts — its columns and its call-specific
  * facts ({@link DossierFacts}), as stored — so that the rules read the server's record, never what a submission wrote:
  * a fact is set as a transient variable (the decision reads it, Cockpit's decision history keeps it, it is not stored);
- * where a stored process variable of that name exists (a user's submission, or a model's output such as Facilisoins'
- * {@code arsOpinion}), the stored fact replaces its value — a transient value cannot shadow a stored one.
+ * where a stored process variable of that name exists (a user's submission, or a model's output mapping such as an
+ * opinion copied after its task), the stored fact replaces its value — a transient value cannot shadow a stored one.
  */
 @Component("loadDossierFacts")
 class LoadDossierFactsListener implements ExecutionListener {
