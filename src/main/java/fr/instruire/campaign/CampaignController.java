@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.identity.StaffAuthentication;
 import fr.instruire.system.ApiProblem;
@@ -29,8 +30,11 @@ class CampaignController {
     private final CampaignService service;
     private final Dossiers dossiers;
     private final StaffAuthentication staff;
+    private final CallFacts callFacts;
 
-    CampaignController(Campaigns campaigns, CampaignService service, Dossiers dossiers, StaffAuthentication staff) {
+    CampaignController(Campaigns campaigns, CampaignService service, Dossiers dossiers, StaffAuthentication staff,
+                       CallFacts callFacts) {
+        this.callFacts = callFacts;
         this.campaigns = campaigns;
         this.service = service;
         this.dossiers = dossiers;
@@ -60,13 +64,13 @@ class CampaignController {
     /** The committee's list: dossiers of a status, best score first, with each ARS's share. */
     @GetMapping("/{campaignKey}/dossiers")
     List<CommitteeLine> dossiers(@PathVariable String campaignKey,
-                                 @RequestParam(defaultValue = "INSTRUCTED") DossierStatus status,
+                                 @RequestParam(defaultValue = "INSTRUCTED") String status,
                                  HttpServletRequest request) {
         var campaign = campaigns.find(campaignKey)
                 .orElseThrow(() -> ApiProblem.notFound("Aucune campagne « " + campaignKey + " »."));
         if (!campaign.isOpenTo(staff.require(request))) {
             throw ApiProblem.forbidden("Cette campagne relève d'une autre équipe.");
         }
-        return dossiers.inCampaign(campaignKey, status).stream().map(CommitteeLine::of).toList();
+        return dossiers.inCampaign(campaignKey, status).stream().map(d -> CommitteeLine.of(d, callFacts)).toList();
     }
 }

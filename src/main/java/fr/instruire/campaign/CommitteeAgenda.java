@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 
 /**
@@ -36,8 +37,10 @@ public class CommitteeAgenda {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SelectionAgenda selection;
+    private final CallFacts callFacts;
 
-    CommitteeAgenda(Dossiers dossiers, RuntimeService runtime, TaskService tasks, SelectionAgenda selection) {
+    CommitteeAgenda(Dossiers dossiers, RuntimeService runtime, TaskService tasks, SelectionAgenda selection, CallFacts callFacts) {
+        this.callFacts = callFacts;
         this.dossiers = dossiers;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -71,7 +74,7 @@ public class CommitteeAgenda {
     }
 
     private Map<String, Object> variables(String campaignKey) {
-        var lines = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(CommitteeLine::of).toList();
+        var lines = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> CommitteeLine.of(d, callFacts)).toList();
         var list = lines.stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("dossierNumber", l.dossierNumber());

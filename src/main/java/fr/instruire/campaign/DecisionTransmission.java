@@ -40,7 +40,7 @@ class DecisionTransmission {
             }
             var number = decision.dossierNumber();
             var dossier = number == null ? null : dossiers.find(number).orElse(null);
-            if (dossier == null || !dossier.campaignKey().equals(campaignKey) || dossier.status() != DossierStatus.INSTRUCTED
+            if (dossier == null || !dossier.campaignKey().equals(campaignKey) || !DossierStatus.INSTRUCTED.equals(dossier.status())
                     || !seen.add(number)) {
                 throw new IllegalStateException("Campagne " + campaignKey + " : la décision sur « " + number
                         + " » ne porte pas sur un dossier instruit de la campagne (ou le nomme deux fois) ; aucune décision transmise");
@@ -74,9 +74,9 @@ class DecisionTransmission {
         if (dossier.status() == status) {
             return;
         }
-        if (dossier.status() != DossierStatus.INSTRUCTED) {
+        if (!DossierStatus.INSTRUCTED.equals(dossier.status())) {
             throw new IllegalStateException("Campagne " + campaignKey + " : le dossier " + dossierNumber + " est « "
-                    + dossier.status().label() + " », il n'attend plus de décision ; décision non transmise");
+                    + dossier.status() + " », il n'attend plus de décision ; décision non transmise");
         }
         var reason = decision.reason() == null ? "" : decision.reason().trim();
         dossiers.updateStatus(dossierNumber, status);

@@ -19,7 +19,6 @@ import fr.instruire.campaign.CampaignService;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.intake.ApplicationRequest;
-import fr.instruire.intake.ApplicationRequest.EsmsRequest;
 import fr.instruire.intake.IntakeService;
 import fr.instruire.system.Clock;
 
@@ -45,6 +44,7 @@ class DemoData {
             "comite.martinique", "Camille Comité", "comite-martinique");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String VERIFY = "Activity_VerifierRecevabilite";
     private static final String INSTRUCT = "Activity_InstruireDossier";
 
@@ -140,22 +140,27 @@ class DemoData {
 
     private String submit(DemoCampaign c, String organisation, String title, String publicType, String size,
                           int organisations, int esmsInRegion, String otherRegion) {
-        var esms = new ArrayList<EsmsRequest>();
+        var esms = new ArrayList<Map<String, Object>>();
         var finessPrefix = "Martinique".equals(c.region()) ? "97220" : "97010";
         for (int i = 1; i <= esmsInRegion; i++) {
-            esms.add(new EsmsRequest(finessPrefix + "%04d".formatted(i + organisation.length() * 10), "Établissement " + i + " — " + organisation,
-                    c.region(), size, i % 2 == 0, "PETIT".equals(size) && i <= 2));
+            esms.add(Map.of("finess", finessPrefix + "%04d".formatted(i + organisation.length() * 10),
+                    "name", "Établissement " + i + " — " + organisation, "region", c.region(), "size", size,
+                    "medicalised", i % 2 == 0, "equipmentRequested", "PETIT".equals(size) && i <= 2));
         }
         if (otherRegion != null) {
             for (int i = 1; i <= 3; i++) {
-                esms.add(new EsmsRequest("97220%04d".formatted(i), "Service " + i + " — " + organisation, otherRegion, "MOYEN_GRAND", false, false));
+                esms.add(Map.of("finess", "97220%04d".formatted(i), "name", "Service " + i + " — " + organisation,
+                        "region", otherRegion, "size", "MOYEN_GRAND", "medicalised", false, "equipmentRequested", false));
             }
         }
         var request = new ApplicationRequest(
                 new ApplicationRequest.Organisation(organisation, null, "Direction", slug(organisation) + "@candidat.example"),
                 new ApplicationRequest.Project(title, "Projet de démonstration : " + title + "."),
-                publicType, "ACQUISITION", size, organisations, 2, true, true, esms, null, null, null);
-        return intake.submit(c.key(), request, null, null).response().dossierNumber();
+                JSON.convertValue(Map.of("publicType", publicType, "projectType", "ACQUISITION", "managingOrganisationSize", size,
+                        "managingOrganisationCount", organisations, "coreServicesCount", 2, "honourStatementProvided", true,
+                        "purchasingFrameworkCompliant", true, "esms", esms),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, com.fasterxml.jackson.databind.JsonNode>>() { }));
+        return intake.submit(c.key(), request).response().dossierNumber();
     }
 
     private void review(DemoCampaign c, String number, Map<String, Object> decision) {

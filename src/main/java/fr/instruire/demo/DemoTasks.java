@@ -72,10 +72,10 @@ class DemoTasks {
         throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + taskKey);
     }
 
-    void awaitStatus(String number, DossierStatus status) {
+    void awaitStatus(String number, String status) {
         var deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            if (dossiers.find(number).map(Dossier::status).orElse(null) == status) {
+            if (status.equals(dossiers.find(number).map(Dossier::status).orElse(null))) {
                 return;
             }
             pause();

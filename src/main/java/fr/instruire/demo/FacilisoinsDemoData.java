@@ -193,8 +193,7 @@ class FacilisoinsDemoData {
         return intake.createDossier(campaign, IntakeService.Arrival.mail(a.sender(), false,
                         "Candidature reçue par courriel (démo) : FACILISOINS – appel à candidatures – " + a.name()), null,
                 number -> new Dossier(number, campaign.key(), DossierStatus.RECEIVED, a.name(), null, a.contact(), a.sender(),
-                        "Candidature Facilisoins — " + a.name(), null, null, null, null, null, null, null, null, List.of(),
-                        null, null, now, now))
+                        "Candidature Facilisoins — " + a.name(), null, null, null, now, now))
                 .number();
     }
 

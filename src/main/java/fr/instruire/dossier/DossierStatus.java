@@ -1,27 +1,22 @@
 package fr.instruire.dossier;
 
-/** Where a dossier stands, as applicants and reviewers read it. */
-public enum DossierStatus {
-    RECEIVED("Reçu par courriel, à enregistrer"),
-    SUBMITTED("Déposé, recevabilité à vérifier"),
-    ADMISSIBILITY_REVIEW("Recevabilité en cours"),
-    AWAITING_COMPLEMENTS("En attente de compléments"),
-    INADMISSIBLE("Irrecevable"),
-    UNDER_INSTRUCTION("En instruction"),
-    INSTRUCTED("Instruit, en attente du comité"),
-    SELECTED("Retenu"),
-    NOT_SELECTED("Non retenu"),
-    CONVENTION_SIGNED("Convention signée"),
-    EXPERIMENTATION("Expérimentation en cours"),
-    EXPERIMENTATION_ENDED("Expérimentation terminée");
+/**
+ * The statuses the platform itself gives a dossier, whatever its call. A status is open data: a call declares its own
+ * (and the words of these) in its descriptor ({@code calls/<call>.yaml}), and its models set them by code.
+ */
+public final class DossierStatus {
 
-    private final String label;
+    /** Received by mail, to be registered by the call's team. */
+    public static final String RECEIVED = "RECEIVED";
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String ADMISSIBILITY_REVIEW = "ADMISSIBILITY_REVIEW";
+    public static final String AWAITING_COMPLEMENTS = "AWAITING_COMPLEMENTS";
+    public static final String INADMISSIBLE = "INADMISSIBLE";
+    public static final String UNDER_INSTRUCTION = "UNDER_INSTRUCTION";
+    public static final String INSTRUCTED = "INSTRUCTED";
+    public static final String SELECTED = "SELECTED";
+    public static final String NOT_SELECTED = "NOT_SELECTED";
 
-    DossierStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
+    private DossierStatus() {
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.CallDefinitions;
 import fr.instruire.system.Clock;
 
 /** The dossiers of every campaign, in Instruire's own tables. */
@@ -27,9 +29,11 @@ public class Dossiers {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final CallDefinitions calls;
 
-    Dossiers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Dossiers(JdbcClient jdbc, PlatformTransactionManager transactions, CallDefinitions calls) {
         this.jdbc = jdbc;
+        this.calls = calls;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -75,38 +79,18 @@ public class Dossiers {
     public void insert(Dossier d, String accessTokenHash) {
         jdbc.sql("""
                 INSERT INTO dossier (dossier_number, campaign_key, status, organisation_name, organisation_siren,
-                    contact_name, contact_email, project_title, project_description, public_type, project_type,
-                    managing_organisation_size, managing_organisation_count, core_services_count,
-                    honour_statement_provided, purchasing_framework_compliant, access_token_hash,
+                    contact_name, contact_email, project_title, project_description, access_token_hash,
                     submitted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(d.number(), d.campaignKey(), d.status().name(), d.organisationName(), d.organisationSiren(),
-                        d.contactName(), d.contactEmail(), d.projectTitle(), d.projectDescription(), d.publicType(),
-                        d.projectType(), d.managingOrganisationSize(), d.managingOrganisationCount(),
-                        d.coreServicesCount(), d.honourStatementProvided(), d.purchasingFrameworkCompliant(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.number(), d.campaignKey(), d.status(), d.organisationName(), d.organisationSiren(),
+                        d.contactName(), d.contactEmail(), d.projectTitle(), d.projectDescription(),
                         accessTokenHash, utc(d.submittedAt()), utc(d.updatedAt()))
                 .update();
-        int seq = 0;
-        for (var e : d.esms()) {
-            jdbc.sql("""
-                    INSERT INTO dossier_esms (dossier_number, seq, finess, name, region, esms_size, medicalised,
-                        equipment_requested) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(d.number(), ++seq, e.finess(), e.name(), e.region(), e.size(), e.medicalised(),
-                            e.equipmentRequested())
-                    .update();
-        }
     }
 
     public Optional<Dossier> find(String number) {
-        var esms = jdbc.sql("""
-                SELECT finess, name, region, esms_size, medicalised, equipment_requested
-                FROM dossier_esms WHERE dossier_number = ? ORDER BY seq""")
-                .param(number)
-                .query((rs, i) -> new Esms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6)))
-                .list();
         return jdbc.sql("SELECT * FROM dossier WHERE dossier_number = ?").param(number)
-                .query((rs, i) -> map(rs, esms)).optional();
+                .query((rs, i) -> map(rs)).optional();
     }
 
     public Dossier get(String number) {
@@ -118,9 +102,9 @@ public class Dossiers {
      * document accepted within the dossier's limits) is not raced by another request on the same dossier.
      */
     @Transactional
-    public Optional<DossierStatus> lockStatus(String number) {
+    public Optional<String> lockStatus(String number) {
         return jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ? FOR UPDATE").param(number)
-                .query((rs, i) -> DossierStatus.valueOf(rs.getString(1))).optional();
+                .query(String.class).optional();
     }
 
     public Optional<String> accessTokenHash(String number) {
@@ -128,21 +112,20 @@ public class Dossiers {
                 .query(String.class).optional();
     }
 
-    /** The dossiers of a campaign in a status, best score first. */
-    public List<Dossier> inCampaign(String campaignKey, DossierStatus status) {
+    /** The dossiers of a campaign in a status, best score first: one query. */
+    public List<Dossier> inCampaign(String campaignKey, String status) {
         return jdbc.sql("""
-                SELECT dossier_number FROM dossier WHERE campaign_key = ? AND status = ?
+                SELECT * FROM dossier WHERE campaign_key = ? AND status = ?
                 ORDER BY score DESC NULLS LAST, submitted_at""")
-                .params(campaignKey, status.name()).query(String.class).list()
-                .stream().map(this::get).toList();
+                .params(campaignKey, status).query((rs, i) -> map(rs)).list();
     }
 
     /**
-     * A campaign's dossiers, filtered in SQL: by status when given, by region when given (a dossier is in a region
-     * when one of its ESMS is, or when its {@code region} fact names it), newest first or, by score, best first;
-     * each with its score's maximum (the {@code maxScore} fact its instruction recorded).
+     * A campaign's dossiers, filtered in SQL: by status when given, by region when given (a dossier is in a region when
+     * one of the facts its call's descriptor names as regions says so: {@code region}, {@code esms.region}), newest first
+     * or, by score, best first; each with its score's maximum (the {@code maxScore} fact its instruction recorded).
      */
-    public List<DossierSummary> list(String campaignKey, DossierStatus status, String region, boolean byScore) {
+    public List<DossierSummary> list(String campaignKey, String status, String region, boolean byScore) {
         var sql = new StringBuilder("""
                 SELECT d.dossier_number, d.organisation_name, d.project_title, d.status, d.score, d.grant_amount,
                     d.submitted_at,
@@ -151,44 +134,92 @@ public class Dossiers {
         var params = new ArrayList<Object>(List.of(campaignKey));
         if (status != null) {
             sql.append(" AND d.status = ?");
-            params.add(status.name());
+            params.add(status);
         }
         if (region != null) {
-            sql.append(" AND (EXISTS (SELECT 1 FROM dossier_esms e WHERE e.dossier_number = d.dossier_number AND e.region = ?)"
-                    + " OR EXISTS (SELECT 1 FROM dossier_fact f WHERE f.dossier_number = d.dossier_number"
-                    + " AND f.name = 'region' AND f.value_text = ?))");
-            params.add(region);
-            params.add(region);
+            var paths = regionPaths(campaignKey);
+            if (paths.isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND (").append(String.join(" OR ", paths.stream().map(p -> regionCondition(p, params, region)).toList())).append(")");
+            }
         }
         sql.append(byScore
                 ? " ORDER BY d.score DESC NULLS LAST, d.submitted_at DESC, d.dossier_number DESC"
                 : " ORDER BY d.submitted_at DESC, d.dossier_number DESC");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                        DossierStatus.valueOf(rs.getString(4)), rs.getObject(5, Integer.class),
+                        rs.getString(4), rs.getObject(5, Integer.class),
                         rs.getObject(6, Long.class), instant(rs, 7), rs.getString(8) == null ? null : Integer.valueOf(rs.getString(8))))
                 .list();
     }
 
-    /** The regions of a campaign's dossiers (their ESMS', their region facts), so that the filter offers what can match. */
-    public List<String> regions(String campaignKey) {
-        return jdbc.sql("""
-                SELECT e.region FROM dossier_esms e JOIN dossier d ON d.dossier_number = e.dossier_number
-                WHERE d.campaign_key = ?
-                UNION
-                SELECT f.value_text FROM dossier_fact f JOIN dossier d ON d.dossier_number = f.dossier_number
-                WHERE d.campaign_key = ? AND f.name = 'region'
-                ORDER BY 1""")
-                .params(campaignKey, campaignKey).query(String.class).list();
+    /** The condition that a dossier {@code d} has {@code region} at {@code path} (a fact, or a field of a list's records). */
+    private static String regionCondition(String path, List<Object> params, String region) {
+        var dot = path.indexOf('.');
+        if (dot < 0) {
+            params.add(path);
+            params.add(region);
+            return "EXISTS (SELECT 1 FROM dossier_fact f WHERE f.dossier_number = d.dossier_number AND f.name = ? AND f.value_text = ?)";
+        }
+        params.add(path.substring(0, dot));
+        params.add(path.substring(dot + 1));
+        params.add(region);
+        return "EXISTS (SELECT 1 FROM dossier_fact_record r WHERE r.dossier_number = d.dossier_number AND r.fact = ?"
+                + " AND r.field = ? AND r.value_text = ?)";
     }
 
-    /** A dossier's regions: those of its ESMS, and the one its {@code region} fact names, in alphabetical order. */
-    public List<String> regionsOf(Dossier dossier) {
-        var regions = new java.util.TreeSet<String>();
-        dossier.esms().forEach(e -> regions.add(e.region()));
-        jdbc.sql("SELECT value_text FROM dossier_fact WHERE dossier_number = ? AND name = 'region'").param(dossier.number())
-                .query(String.class).list().forEach(regions::add);
-        return List.copyOf(regions);
+    private List<String> regionPaths(String campaignKey) {
+        return jdbc.sql("SELECT call_id FROM campaign WHERE campaign_key = ?").param(campaignKey).query(String.class).optional()
+                .flatMap(calls::find).map(CallDefinition::regions).orElse(List.of());
+    }
+
+    /** The regions of a campaign's dossiers (where its call's descriptor reads them), so that the filter offers what can match. */
+    public List<String> regions(String campaignKey) {
+        var found = new java.util.TreeSet<String>();
+        for (var path : regionPaths(campaignKey)) {
+            var dot = path.indexOf('.');
+            if (dot < 0) {
+                found.addAll(jdbc.sql("""
+                        SELECT DISTINCT f.value_text FROM dossier_fact f JOIN dossier d ON d.dossier_number = f.dossier_number
+                        WHERE d.campaign_key = ? AND f.name = ?""").params(campaignKey, path).query(String.class).list());
+            } else {
+                found.addAll(jdbc.sql("""
+                        SELECT DISTINCT r.value_text FROM dossier_fact_record r JOIN dossier d ON d.dossier_number = r.dossier_number
+                        WHERE d.campaign_key = ? AND r.fact = ? AND r.field = ?""")
+                        .params(campaignKey, path.substring(0, dot), path.substring(dot + 1)).query(String.class).list());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Some stored facts of every dossier of a campaign, in one query: by dossier number, then by fact name (a list of
+     * records as its number of records).
+     */
+    public Map<String, Map<String, Object>> factsInCampaign(String campaignKey, List<String> names) {
+        var byDossier = new LinkedHashMap<String, Map<String, Object>>();
+        if (names.isEmpty()) {
+            return byDossier;
+        }
+        var params = new ArrayList<Object>(List.of(campaignKey));
+        params.addAll(names);
+        jdbc.sql("""
+                SELECT f.dossier_number, f.name, f.value_type, f.value_text FROM dossier_fact f
+                JOIN dossier d ON d.dossier_number = f.dossier_number
+                WHERE d.campaign_key = ? AND f.name IN (""" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")
+                .params(params)
+                .query(rs -> {
+                    var text = rs.getString(4);
+                    byDossier.computeIfAbsent(rs.getString(1), n -> new LinkedHashMap<>()).put(rs.getString(2),
+                            switch (rs.getString(3)) {
+                                case "BOOLEAN" -> Boolean.valueOf(text);
+                                case "LONG", "RECORDS" -> Long.valueOf(text);
+                                case "DECIMAL" -> Double.valueOf(text);
+                                default -> text;
+                            });
+                });
+        return byDossier;
     }
 
     /** How many dossiers each campaign has received, by campaign key. */
@@ -210,9 +241,9 @@ public class Dossiers {
         return jdbc.sql("SELECT received_late FROM dossier WHERE dossier_number = ?").param(number).query(Boolean.class).single();
     }
 
-    public void updateStatus(String number, DossierStatus status) {
+    public void updateStatus(String number, String status) {
         jdbc.sql("UPDATE dossier SET status = ?, updated_at = ? WHERE dossier_number = ?")
-                .params(status.name(), utc(Clock.now()), number).update();
+                .params(status, utc(Clock.now()), number).update();
     }
 
     /**
@@ -253,7 +284,7 @@ public class Dossiers {
         jdbc.sql("""
                 UPDATE dossier SET score = ?, grant_amount = ?, status = ?, updated_at = ?
                 WHERE dossier_number = ?""")
-                .params(score, grantAmount, DossierStatus.INSTRUCTED.name(), utc(Clock.now()), number).update();
+                .params(score, grantAmount, DossierStatus.INSTRUCTED, utc(Clock.now()), number).update();
     }
 
     public void recordEvent(String number, String actor, String kind, String detail) {
@@ -296,27 +327,19 @@ public class Dossiers {
                 .list();
     }
 
-    private static Dossier map(ResultSet rs, List<Esms> esms) throws SQLException {
+    private static Dossier map(ResultSet rs) throws SQLException {
         return new Dossier(
                 rs.getString("dossier_number"),
                 rs.getString("campaign_key"),
-                DossierStatus.valueOf(rs.getString("status")),
+                rs.getString("status"),
                 rs.getString("organisation_name"),
                 rs.getString("organisation_siren"),
                 rs.getString("contact_name"),
                 rs.getString("contact_email"),
                 rs.getString("project_title"),
                 rs.getString("project_description"),
-                rs.getString("public_type"),
-                rs.getString("project_type"),
-                rs.getString("managing_organisation_size"),
-                rs.getObject("managing_organisation_count", Integer.class),
-                rs.getObject("core_services_count", Integer.class),
-                rs.getObject("honour_statement_provided", Boolean.class),
-                rs.getObject("purchasing_framework_compliant", Boolean.class),
-                esms,
-                (Integer) rs.getObject("score", Integer.class),
-                (Long) rs.getObject("grant_amount", Long.class),
+                rs.getObject("score", Integer.class),
+                rs.getObject("grant_amount", Long.class),
                 instant(rs, "submitted_at"),
                 instant(rs, "updated_at"));
     }

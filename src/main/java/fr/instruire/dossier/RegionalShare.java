@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one ARS funds of a multi-regional project: « Le financement sera assuré par chaque ARS, au prorata du
- * nombre d'ESMS concernés dans la région. » Amounts are whole euros; the remainder of the division goes to the
+ * What one region funds of a project shared between regions pro rata of its records (ESMS numérique: « Le financement
+ * sera assuré par chaque ARS, au prorata du nombre d'ESMS concernés dans la région »; the call's descriptor says which
+ * list and which field, {@code regionalShares}). Amounts are whole euros; the remainder of the division goes to the
  * regions with the largest fractional parts, so the shares always add up to the grant.
+ *
+ * @param count the records of the region (its ESMS)
  */
-public record RegionalShare(String region, int esmsCount, Long amount) {
+public record RegionalShare(String region, int count, Long amount) {
 
-    public static List<RegionalShare> of(Long grant, List<Esms> esms) {
+    /** {@code recordRegions}: the region of each record, in order. */
+    public static List<RegionalShare> of(Long grant, List<String> recordRegions) {
         var counts = new LinkedHashMap<String, Integer>();
-        esms.forEach(e -> counts.merge(e.region(), 1, Integer::sum));
-        if (grant == null || esms.isEmpty()) {
+        recordRegions.forEach(r -> counts.merge(r, 1, Integer::sum));
+        if (grant == null || recordRegions.isEmpty()) {
             return counts.entrySet().stream().map(c -> new RegionalShare(c.getKey(), c.getValue(), null)).toList();
         }
-        int total = esms.size();
+        int total = recordRegions.size();
         var floors = new LinkedHashMap<String, Long>();
         counts.forEach((region, n) -> floors.put(region, grant * n / total));
         long remainder = grant - floors.values().stream().mapToLong(Long::longValue).sum();

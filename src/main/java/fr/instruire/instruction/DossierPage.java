@@ -3,6 +3,7 @@ package fr.instruire.instruction;
 import java.time.Instant;
 import java.util.List;
 
+import fr.instruire.call.CallDefinition;
 import fr.instruire.campaign.Campaign;
 import fr.instruire.dossier.Complement;
 import fr.instruire.dossier.Dossier;
@@ -15,6 +16,9 @@ import fr.instruire.notification.SentMail;
 record DossierPage(
         Dossier dossier,
         Campaign campaign,
+        CallDefinition call,
+        List<ShownFact> facts,
+        List<ShownList> lists,
         List<OpenTask> tasks,
         List<Share> shares,
         List<Document> documents,
@@ -33,8 +37,21 @@ record DossierPage(
         return rules.stream().filter(RuleOutcome::admissibility).reduce((first, second) -> second).orElse(null);
     }
 
-    /** What one ARS funds of the project (its amount is known once the dossier is instructed). */
-    record Share(String region, String ars, int esmsCount, Long amount) {
+    /** What one region's agency funds of the project (its amount is known once the dossier is instructed). */
+    record Share(String region, String ars, int count, Long amount) {
+    }
+
+    /** A fact of the dossier, labelled and in words, as its call's descriptor and forms name it. */
+    record ShownFact(String label, String value) {
+    }
+
+    /** A list of records of the dossier (its ESMS): its label, its columns' labels, its rows in words. */
+    record ShownList(String key, String label, List<String> columns, List<List<String>> rows) {
+    }
+
+    /** The dossier's status in its call's words. */
+    public String statusLabel() {
+        return call.statusLabel(dossier.status());
     }
 
     /**
@@ -44,8 +61,8 @@ record DossierPage(
     record RuleOutcome(String decision, Instant evaluatedAt, boolean admissibility, List<String> outputs) {
     }
 
-    /** One priorisation criterion as the reviewer scored it. */
-    record Score(String criterion, int value, int max) {
+    /** One mark of the instruction (an input of the call's score decision) as the reviewer gave it. */
+    record Score(String criterion, Number value) {
     }
 
     /** A task waiting in Tasklist for this dossier, with the address that opens it there. */

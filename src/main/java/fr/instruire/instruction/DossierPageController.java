@@ -20,7 +20,6 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
-import fr.instruire.dossier.DossierFacts;
 import fr.instruire.identity.StaffPage;
 import fr.instruire.identity.StaffUser;
 import fr.instruire.system.ApiProblem;
@@ -32,18 +31,13 @@ import fr.instruire.system.Attachments;
 @RequestMapping("/dossiers/{number}")
 class DossierPageController {
 
-    private final DossierFacts facts;
-    private final FormLabels labels;
 
     private final StaffDossierAccess access;
     private final DossierPages pages;
     private final DossierDocuments documents;
     private final Annotations annotations;
 
-    DossierPageController(StaffDossierAccess access, DossierPages pages, DossierDocuments documents, Annotations annotations,
-                          DossierFacts facts, FormLabels labels) {
-        this.facts = facts;
-        this.labels = labels;
+    DossierPageController(StaffDossierAccess access, DossierPages pages, DossierDocuments documents, Annotations annotations) {
         this.access = access;
         this.pages = pages;
         this.documents = documents;
@@ -107,12 +101,7 @@ class DossierPageController {
     private String render(Dossier dossier, Model model) {
         var page = pages.of(dossier);
         model.addAttribute("page", page);
-        var shown = new java.util.LinkedHashMap<String, String>();
-        var callId = page.campaign().callId();
-        facts.of(dossier.number()).forEach((name, value) -> shown.put(labels.label(callId, name),
-                value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value)));
-        model.addAttribute("facts", shown);
-        model.addAttribute("fmt", new PageFormat(page.campaign().timeZone()));
+        model.addAttribute("fmt", new PageFormat(page.campaign().timeZone(), page.call()));
         return "dossiers/page";
     }
 }

@@ -17,7 +17,13 @@ import org.springframework.stereotype.Component;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
-import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.CallFacts;
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.FactDefinition;
+import fr.instruire.call.FactType;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.instruction.DossierPage.OpenTask;
 import fr.instruire.instruction.DossierPage.RuleOutcome;
@@ -33,22 +39,14 @@ import fr.instruire.notification.MailLog;
 @Component
 class DossierPages {
 
+    /** The fact an instruction records: its score's maximum, the call's (RecordInstructionDelegate). */
+    static final String MAX_SCORE = "maxScore";
     /**
      * The lines of the history that are decisions, with who took them (a complements request is the recevabilité
      * decision's line; its own line repeats it).
      */
-    /** The fact an instruction records: its score's maximum, the call's (RecordInstructionDelegate). */
-    static final String MAX_SCORE = "maxScore";
     static final Set<String> DECISIONS = Set.of("ADMISSIBILITY_REVIEW", "INADMISSIBLE", "INSTRUCTION", "COMMITTEE_DECISION",
             "CONVENTION_SIGNED");
-
-    /** The instruction form's labels of the priorisation criteria. */
-    private static final Map<String, String> CRITERIA = Map.of(
-            "scoreMotivation", "Motivation du porteur",
-            "scorePerimetreFonctionnel", "Périmètre fonctionnel",
-            "scoreMutualisation", "Solution mutualisée",
-            "scoreInteroperabilite", "Interopérabilité de la solution avec son écosystème",
-            "scorePlateformeRegionale", "Interconnexion avec une plateforme régionale");
 
     private final Dossiers dossiers;
     private final DossierDocuments documents;
@@ -57,10 +55,14 @@ class DossierPages {
     private final Annotations annotations;
     private final HistoryService history;
     private final TaskService tasks;
-    private final DossierFacts facts;
+    private final CallFacts facts;
+    private final RepositoryService repository;
+    private final FormLabels labels;
 
     DossierPages(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, MailLog mails, Annotations annotations,
-                 HistoryService history, TaskService tasks, DossierFacts facts) {
+                 HistoryService history, TaskService tasks, CallFacts facts, RepositoryService repository, FormLabels labels) {
+        this.repository = repository;
+        this.labels = labels;
         this.dossiers = dossiers;
         this.documents = documents;
         this.campaigns = campaigns;
@@ -78,11 +80,49 @@ class DossierPages {
                 .processDefinitionKey(campaign.dossierProcessKey()).processInstanceBusinessKey(number)
                 .orderByProcessInstanceStartTime().asc().list().stream().map(HistoricProcessInstance::getId).toList();
         var events = dossiers.history(number);
-        return new DossierPage(dossier, campaign, openTasks(number), shares(dossier), documents.of(number),
-                rules(instances, campaign.callId()), scores(instances),
+        var call = facts.callOf(number);
+        var all = facts.of(call, number);
+        return new DossierPage(dossier, campaign, call, shownFacts(call, all), shownLists(call, all),
+                openTasks(number), shares(call, all, dossier.grantAmount()), documents.of(number),
+                rules(instances, call.decisionKey("admissibility")), scores(instances, call.decisionKey("score")),
                 events.stream().filter(e -> DECISIONS.contains(e.kind())).toList(),
                 mails.of(number), dossiers.complements(number), events, annotations.of(number),
-                facts.of(number).get(MAX_SCORE) instanceof Number max ? max.intValue() : null, dossiers.regionsOf(dossier));
+                all.get(MAX_SCORE) instanceof Number max ? max.intValue() : null, call.regionsOf(all));
+    }
+
+    /**
+     * The facts of the call's dossier view, in its order, then every other fact the dossier holds (a step's opinion…),
+     * labelled as the call's forms name it: nothing recorded is hidden from the staff.
+     */
+    private List<DossierPage.ShownFact> shownFacts(CallDefinition call, Map<String, Object> all) {
+        var shown = new ArrayList<DossierPage.ShownFact>();
+        var keys = new java.util.LinkedHashSet<String>(call.dossierView());
+        all.keySet().stream().filter(k -> !k.equals(MAX_SCORE)).forEach(keys::add);
+        for (var key : keys) {
+            var fact = call.fact(key).orElse(null);
+            if (fact != null && fact.type() == FactType.RECORDS || all.get(key) instanceof List) {
+                continue;
+            }
+            if (!all.containsKey(key)) {
+                continue;
+            }
+            shown.add(new DossierPage.ShownFact(fact != null ? fact.label() : labels.label(call.id(), key),
+                    fact != null ? fact.words(all.get(key)) : words(all.get(key))));
+        }
+        return shown;
+    }
+
+    private static String words(Object value) {
+        return value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value);
+    }
+
+    /** Each list of records of the dossier (its ESMS), columns as the registration form labels them. */
+    private static List<DossierPage.ShownList> shownLists(CallDefinition call, Map<String, Object> all) {
+        return call.facts().values().stream().filter(f -> f.type() == FactType.RECORDS && all.get(f.key()) instanceof List<?>)
+                .map(f -> new DossierPage.ShownList(f.key(), f.label(), f.fields().stream().map(FactDefinition::label).toList(),
+                        ((List<?>) all.get(f.key())).stream().filter(Map.class::isInstance)
+                                .map(r -> List.copyOf(f.recordWords((Map<?, ?>) r).values())).toList()))
+                .toList();
     }
 
     private List<OpenTask> openTasks(String number) {
@@ -91,16 +131,15 @@ class DossierPages {
                 .toList();
     }
 
-    private List<Share> shares(Dossier dossier) {
-        return dossier.regionalShares().stream()
-                .map(s -> new Share(s.region(), campaigns.arsName(s.region()), s.esmsCount(), s.amount()))
+    private List<Share> shares(CallDefinition call, Map<String, Object> all, Long grant) {
+        return CallFacts.shares(call, all, grant).stream()
+                .map(s -> new Share(s.region(), campaigns.arsName(s.region()), s.count(), s.amount()))
                 .toList();
     }
 
     /** Every evaluation of the call's decisions in the dossier's process, oldest first, with its outputs. */
-    private List<RuleOutcome> rules(List<String> instances, String callId) {
+    private List<RuleOutcome> rules(List<String> instances, String admissibility) {
         var outcomes = new ArrayList<RuleOutcome>();
-        var admissibility = callId + "-admissibility";
         for (var instance : instances) {
             history.createHistoricDecisionInstanceQuery().processInstanceId(instance).includeOutputs()
                     .orderByEvaluationTime().asc().list()
@@ -126,21 +165,38 @@ class DossierPages {
         return String.valueOf(output.getValue());
     }
 
-    /** The instruction's scores per criterion, as the reviewer entered them in the form. */
-    private List<Score> scores(List<String> instances) {
-        if (instances.isEmpty()) {
+    /**
+     * The instruction's marks as the reviewer gave them: the inputs of the call's score decision (labelled as the
+     * decision table labels them) that the dossier's process holds as numbers.
+     */
+    private List<Score> scores(List<String> instances, String scoreDecision) {
+        var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(scoreDecision).latestVersion()
+                .singleResult();
+        if (instances.isEmpty() || definition == null) {
             return List.of();
         }
-        var values = new LinkedHashMap<String, Integer>();
+        var inputs = new LinkedHashMap<String, String>();
+        var decision = repository.getDmnModelInstance(definition.getId())
+                .getModelElementById(definition.getKey()) instanceof Decision d ? d : null;
+        if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
+            return List.of();
+        }
+        for (var input : table.getInputs()) {
+            var expression = input.getInputExpression() == null || input.getInputExpression().getText() == null ? null
+                    : input.getInputExpression().getText().getTextContent().strip();
+            if (expression != null && expression.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                inputs.put(expression, input.getLabel() == null ? expression : input.getLabel());
+            }
+        }
+        var values = new LinkedHashMap<String, Number>();
         history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
-                .variableNameIn(RecordInstructionDelegate.CRITERIA.toArray(String[]::new)).list()
+                .variableNameIn(inputs.keySet().toArray(String[]::new)).list()
                 .forEach(v -> {
                     if (v.getValue() instanceof Number n) {
-                        values.put(v.getName(), n.intValue());
+                        values.put(v.getName(), n);
                     }
                 });
-        return RecordInstructionDelegate.CRITERIA.stream().filter(values::containsKey)
-                .map(c -> new Score(CRITERIA.get(c), values.get(c), RecordInstructionDelegate.MAX_PER_CRITERION))
-                .toList();
+        return inputs.keySet().stream().filter(values::containsKey)
+                .map(name -> new Score(inputs.get(name), values.get(name))).toList();
     }
 }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 import fr.instruire.campaign.Campaigns;
-import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 
 /**
@@ -16,8 +16,8 @@ import fr.instruire.dossier.Dossiers;
  * is taken for a result — neither {@code score}, {@code maxScore} nor {@code grantAmount} — and the rules read the
  * dossier's stored facts ({@link #storedFacts}), which replace any variable of the same name.
  * <ul>
- *   <li>Grant: the call's funding decision {@code <callId>-funding} evaluated on the stored facts alone.</li>
- *   <li>Score: the call's selection decision {@code <callId>-selection} evaluated on the reviewer's marks (the form's
+ *   <li>Grant: the call's funding decision {@code funding} (by default {@code <callId>-funding}) evaluated on the stored facts alone.</li>
+ *   <li>Score: the call's selection decision {@code score} (by default {@code <callId>-selection}) evaluated on the reviewer's marks (the form's
  *   fields) with the stored facts over them (a partner's opinion is the recorded one); it gives {@code score} and
  *   {@code maxScore}, and no score when a mark is missing or out of its range.</li>
  * </ul>
@@ -29,29 +29,27 @@ class InstructionResults {
     }
 
     private final Dossiers dossiers;
-    private final DossierFacts facts;
+    private final CallFacts facts;
     private final Campaigns campaigns;
     private final DecisionService decisions;
 
-    InstructionResults(Dossiers dossiers, DossierFacts facts, Campaigns campaigns, DecisionService decisions) {
+    InstructionResults(Dossiers dossiers, CallFacts facts, Campaigns campaigns, DecisionService decisions) {
         this.dossiers = dossiers;
         this.facts = facts;
         this.campaigns = campaigns;
         this.decisions = decisions;
     }
 
-    /** The dossier as the rules read it: its columns ({@code esmsCount}…) and its call's facts, absent ones as null. */
+    /** The dossier as the rules read it: its call's facts, stored and derived ({@code esmsCount}…). */
     Map<String, Object> storedFacts(String number) {
-        var all = new LinkedHashMap<>(dossiers.get(number).decisionFacts());
-        all.putAll(facts.of(number));
-        return all;
+        return new LinkedHashMap<>(facts.of(number));
     }
 
     /** Computes the score and the grant of a dossier; {@code marks}: the reviewer's answers (process variables). */
     Result compute(String number, Map<String, Object> marks) {
-        var callId = campaigns.get(dossiers.get(number).campaignKey()).callId();
+        var call = facts.callOf(number);
         var stored = storedFacts(number);
-        var selection = callId + "-selection";
+        var selection = call.decisionKey("score");
         var variables = new HashMap<String, Object>(marks);
         variables.putAll(stored);
         var scored = decisions.evaluateDecisionByKey(selection).variables(variables).evaluate();
@@ -65,7 +63,7 @@ class InstructionResults {
         if (score < 0 || score > max) {
             throw new IllegalStateException("Dossier " + number + " : score hors bornes " + score + "/" + max);
         }
-        var funding = callId + "-funding";
+        var funding = call.decisionKey("funding");
         var result = decisions.evaluateDecisionByKey(funding).variables(new HashMap<>(stored)).evaluate();
         if (result.size() != 1 || !(result.getSingleResult().getSingleEntry() instanceof Number grant)) {
             throw new IllegalStateException("Dossier " + number + " : la table « " + funding + " » n'a calculé aucun financement");

@@ -6,26 +6,17 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.instruire.dossier.DossierStatus;
+import fr.instruire.call.CallDefinition;
 import fr.instruire.system.French;
 
 /**
- * How staff pages write what the tables hold: dates in the campaign's time zone, amounts in euros, codes in words.
+ * How staff pages write what the tables hold: dates in the campaign's time zone, amounts in euros, statuses in its call's words.
  * Templates call it as {@code ${fmt.dateTime(…)}} (hence its public methods).
  */
-record PageFormat(ZoneId zone) {
+record PageFormat(ZoneId zone, CallDefinition call) {
 
     private static final String NONE = "—";
 
-    private static final Map<String, String> PUBLIC_TYPES = Map.of(
-            "PA", "Personnes âgées (PA)",
-            "PH", "Personnes en situation de handicap (PH)");
-    private static final Map<String, String> PROJECT_TYPES = Map.of(
-            "ACQUISITION", "Acquisition d'une solution DUI",
-            "MISE_EN_CONFORMITE", "Mise en conformité d'une solution existante");
-    private static final Map<String, String> SIZES = Map.of(
-            "PETIT", "Petit",
-            "MOYEN_GRAND", "Moyen ou grand");
     private static final Map<String, String> EVENTS = Map.ofEntries(
             Map.entry("SUBMITTED", "Dépôt"),
             Map.entry("RECEIVED_BY_MAIL", "Reçu par courriel"),
@@ -78,27 +69,11 @@ record PageFormat(ZoneId zone) {
         return value ? "Oui" : "Non";
     }
 
-    public String publicType(String code) {
-        return words(PUBLIC_TYPES, code);
-    }
-
-    public String projectType(String code) {
-        return words(PROJECT_TYPES, code);
-    }
-
-    public String size(String code) {
-        return words(SIZES, code);
-    }
-
     public String event(String kind) {
         if (EVENTS.containsKey(kind)) {
             return EVENTS.get(kind);
         }
-        try {
-            return DossierStatus.valueOf(kind).label();
-        } catch (IllegalArgumentException notAStatus) {
-            return kind;
-        }
+        return call != null && call.hasStatus(kind) ? call.statusLabel(kind) : kind;
     }
 
     public String mailState(String state) {
@@ -118,13 +93,5 @@ record PageFormat(ZoneId zone) {
             return Math.round(size / 1024.0) + " Ko";
         }
         return String.format(Locale.FRENCH, "%.1f Mo", size / (1024.0 * 1024));
-    }
-
-    /** A code the page does not know is shown as is, flagged, rather than hidden. */
-    private static String words(Map<String, String> words, String code) {
-        if (code == null || code.isBlank()) {
-            return "non renseigné";
-        }
-        return words.getOrDefault(code, code + " (code non reconnu)");
     }
 }

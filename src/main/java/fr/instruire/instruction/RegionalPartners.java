@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import fr.instruire.campaign.Campaigns;
-import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.identity.GroupAccess;
 import fr.instruire.system.Clock;
@@ -26,12 +26,12 @@ class RegionalPartners {
 
     static final String DEFAULT_OPINION_DELAY = "P15D";
 
-    private final DossierFacts facts;
+    private final CallFacts facts;
     private final Dossiers dossiers;
     private final Campaigns campaigns;
     private final GroupAccess groups;
 
-    RegionalPartners(DossierFacts facts, Dossiers dossiers, Campaigns campaigns, GroupAccess groups) {
+    RegionalPartners(CallFacts facts, Dossiers dossiers, Campaigns campaigns, GroupAccess groups) {
         this.facts = facts;
         this.dossiers = dossiers;
         this.campaigns = campaigns;
@@ -51,14 +51,12 @@ class RegionalPartners {
         return slug;
     }
 
-    /** The dossier's region: its {@code region} fact, else (ESMS numérique) the region of its first ESMS. */
+    /** The dossier's region: the first its call's descriptor finds ({@code regions}). */
     String region(String number) {
-        var region = facts.of(number).get("region");
-        if (region != null && !region.toString().isBlank()) {
-            return region.toString().strip();
-        }
-        return dossiers.get(number).esms().stream().map(e -> e.region()).findFirst().orElseThrow(() ->
-                new IllegalStateException("Dossier " + number + " : région inconnue (fait « region » non renseigné)"));
+        var call = facts.callOf(number);
+        return call.regionsOf(facts.of(call, number)).stream().findFirst().orElseThrow(() ->
+                new IllegalStateException("Dossier " + number + " : région inconnue (faits « " + String.join(", ", call.regions())
+                        + " » non renseignés)"));
     }
 
     /**

@@ -28,8 +28,9 @@ import fr.instruire.dossier.DossierDocuments;
 import fr.instruire.dossier.DossierDocuments.Document;
 import fr.instruire.dossier.DossierDocuments.DocumentAdded;
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.dossier.Esms;
-import fr.instruire.dossier.RegionalShare;
+import fr.instruire.dossier.CallFacts;
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.FactType;
 import fr.instruire.system.Clock;
 import fr.instruire.system.French;
 
@@ -55,8 +56,10 @@ class TaskViews {
     private final DossierDocuments documents;
     private final Campaigns campaigns;
     private final TaskService tasks;
+    private final CallFacts callFacts;
 
-    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, TaskService tasks) {
+    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, TaskService tasks, CallFacts callFacts) {
+        this.callFacts = callFacts;
         this.dossiers = dossiers;
         this.documents = documents;
         this.campaigns = campaigns;
@@ -100,20 +103,35 @@ class TaskViews {
      */
     TaskView of(String number, Long computedGrant, List<PaymentStep> schedule) {
         var dossier = dossiers.get(number);
-        var zone = campaigns.get(dossier.campaignKey()).timeZone();
+        var campaign = campaigns.get(dossier.campaignKey());
+        var zone = campaign.timeZone();
+        var call = callFacts.callOf(number);
+        var facts = callFacts.of(call, number);
         var grant = dossier.grantAmount() != null ? dossier.grantAmount() : computedGrant;
+        var lists = new LinkedHashMap<String, List<Map<String, String>>>();
+        call.facts().values().stream().filter(f -> f.type() == FactType.RECORDS).forEach(f -> lists.put(
+                "dossier" + Character.toUpperCase(f.key().charAt(0)) + f.key().substring(1),
+                facts.get(f.key()) instanceof List<?> rows
+                        ? rows.stream().filter(Map.class::isInstance).map(r -> f.recordWords((Map<?, ?>) r)).toList()
+                        : List.of()));
         return new TaskView(
-                summary(dossier, grant, zone),
-                facts(dossier),
-                dossier.esms().stream().map(TaskViews::esms).toList(),
-                grant == null ? List.of() : shares(grant, dossier.esms()),
+                summary(dossier, call, facts, grant, zone, facts.get(DossierPages.MAX_SCORE)),
+                call.view(call.dossierView()).stream().filter(f -> f.type() != FactType.RECORDS)
+                        .map(f -> new Fact(f.label(), f.words(facts.get(f.key())))).toList(),
+                lists,
+                grant == null ? List.of() : CallFacts.shares(call, facts, grant).stream()
+                        .map(sh -> new ShareRow(campaigns.arsName(sh.region()), sh.region(), sh.count(), French.euros(sh.amount())))
+                        .toList(),
                 documents.of(number).stream().map(d -> document(d, zone)).toList(),
                 dossiers.complements(number).stream().map(c -> complement(c, zone)).toList(),
                 grant == null ? List.of() : payments(grant, schedule));
     }
 
-    /** The view as the forms' variables: one JSON value each, set local to the task. */
-    record TaskView(Summary dossier, List<Fact> dossierFacts, List<EsmsRow> dossierEsms,
+    /**
+     * The view as the forms' variables: one JSON value each, set local to the task. {@code lists}: each list of records
+     * of the call, in words, named {@code dossier<List>} ({@code dossierEsms} for the list {@code esms}).
+     */
+    record TaskView(Map<String, Object> dossier, List<Fact> dossierFacts, Map<String, List<Map<String, String>>> lists,
                     List<ShareRow> dossierShares, List<DocumentRow> dossierDocuments,
                     List<ComplementRow> dossierComplements, List<PaymentRow> dossierPayments) {
 
@@ -121,7 +139,7 @@ class TaskViews {
             var variables = new LinkedHashMap<String, TypedValue>();
             variables.put(DOSSIER, json(dossier));
             variables.put("dossierFacts", json(dossierFacts));
-            variables.put("dossierEsms", json(dossierEsms));
+            lists.forEach((name, rows) -> variables.put(name, json(rows)));
             variables.put("dossierShares", json(dossierShares));
             variables.put("dossierDocuments", json(dossierDocuments));
             variables.put("dossierComplements", json(dossierComplements));
@@ -138,30 +156,12 @@ class TaskViews {
         }
     }
 
-    /**
-     * The application. Its strings are the applicant's as written: forms show them in html components, which
-     * escape what they insert (a text component would read them as Markdown). {@code grant} and {@code score}
-     * are absent until known.
-     */
-    record Summary(String number, String url, String organisation, String siren, String contactName,
-                   String contactEmail, String projectTitle, String projectDescription, String publicType,
-                   String projectType, String organisationSize, Integer organisationCount, int esmsCount,
-                   String medicalised, int medicalisedEsmsCount, Integer coreServicesCount, int smallEsmsEquipmentCount,
-                   String honourStatement, String purchasingFramework, String status, String submittedOn,
-                   String timeZone, String preparedOn, String grant, String score) {
-    }
-
     /** A fact the rules read, under the name of the call's criterion; plain text (a table cell). */
     record Fact(String criterion, String value) {
     }
 
-    /** One ESMS of the project, in words. */
-    record EsmsRow(String finess, String name, String region, String size, String medicalised,
-                   String equipment) {
-    }
-
-    /** What one ARS pays of the grant; plain text (a table row). */
-    record ShareRow(String ars, String region, int esmsCount, String amount) {
+    /** What one region's agency pays of the grant; plain text (a table row). {@code count}: its records (ESMS). */
+    record ShareRow(String ars, String region, int count, String amount) {
     }
 
     /** The forms list documents as links (html component): {@code url} is the staff page's download. */
@@ -199,79 +199,39 @@ class TaskViews {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Summary summary(Dossier d, Long grant, ZoneId zone) {
-        var medicalisedEsms = d.esms().stream().filter(Esms::medicalised).count();
-        return new Summary(
-                d.number(),
-                "/dossiers/" + d.number(),
-                d.organisationName(),
-                d.organisationSiren(),
-                d.contactName(),
-                d.contactEmail(),
-                d.projectTitle(),
-                d.projectDescription() == null || d.projectDescription().isBlank()
-                        ? "(aucune description)" : d.projectDescription(),
-                publicType(d.publicType()),
-                projectType(d.projectType()),
-                organisationSize(d.managingOrganisationSize()),
-                d.managingOrganisationCount(),
-                d.esmsCount(),
-                yesNo(d.medicalised()),
-                (int) medicalisedEsms,
-                d.coreServicesCount(),
-                d.smallEsmsEquipmentCount(),
-                yesNo(d.honourStatementProvided()),
-                yesNo(d.purchasingFrameworkCompliant()),
-                d.status().label(),
-                French.dateTime(d.submittedAt(), zone),
-                French.zoneName(zone),
-                French.dateTime(Clock.now(), zone),
-                grant == null ? null : French.euros(grant),
-                d.score() == null ? null : !esmsShaped(d) ? String.valueOf(d.score()) : "%d/%d".formatted(d.score(),
-                        RecordInstructionDelegate.CRITERIA.size() * RecordInstructionDelegate.MAX_PER_CRITERION));
-    }
-
-    /** A dossier filed with ESMS numérique's application (another call's content is in its facts). */
-    private static boolean esmsShaped(Dossier d) {
-        return d.managingOrganisationCount() != null;
-    }
-
-    /** The decision tables' inputs, named as the call's « Critères de recevabilité » (and its funding rules). */
-    private static List<Fact> facts(Dossier d) {
-        if (!esmsShaped(d)) {
-            return List.of();
+    /**
+     * The application: its core in words, then each fact of its call (lists of records aside) in words under its key —
+     * {@code dossier.publicType} is « Personnes âgées (PA) ». Its strings are the applicant's as written: forms show them
+     * in html components, which escape what they insert (a text component would read them as Markdown). {@code grant}
+     * and {@code score} are absent until known.
+     */
+    private static Map<String, Object> summary(Dossier d, CallDefinition call, Map<String, Object> facts, Long grant,
+                                               ZoneId zone, Object maxScore) {
+        var summary = new LinkedHashMap<String, Object>();
+        call.facts().values().stream().filter(f -> f.type() != FactType.RECORDS)
+                .forEach(f -> summary.put(f.key(), f.words(facts.get(f.key()))));
+        summary.put("number", d.number());
+        summary.put("url", "/dossiers/" + d.number());
+        summary.put("organisation", d.organisationName());
+        summary.put("siren", d.organisationSiren());
+        summary.put("contactName", d.contactName());
+        summary.put("contactEmail", d.contactEmail());
+        summary.put("projectTitle", d.projectTitle());
+        summary.put("projectDescription", d.projectDescription() == null || d.projectDescription().isBlank()
+                ? "(aucune description)" : d.projectDescription());
+        summary.put("status", call.statusLabel(d.status()));
+        summary.put("submittedOn", French.dateTime(d.submittedAt(), zone));
+        summary.put("timeZone", French.zoneName(zone));
+        summary.put("preparedOn", French.dateTime(Clock.now(), zone));
+        summary.put("regions", String.join(", ", call.regionsOf(facts)));
+        if (grant != null) {
+            summary.put("grant", French.euros(grant));
         }
-        var medicalisedEsms = d.esms().stream().filter(Esms::medicalised).count();
-        return List.of(
-                new Fact("Type de public", publicType(d.publicType())),
-                new Fact("Description du projet", projectType(d.projectType())),
-                new Fact("Typologie de projet", organisationSize(d.managingOrganisationSize())),
-                new Fact("Nombre de structures concernées : organismes gestionnaires",
-                        String.valueOf(d.managingOrganisationCount())),
-                new Fact("Nombre de structures concernées : ESMS", String.valueOf(d.esmsCount())),
-                new Fact("Services socles : ESMS médicalisés", medicalisedEsms > 0
-                        ? "Oui (%d ESMS sur %d)".formatted(medicalisedEsms, d.esmsCount()) : "Non"),
-                new Fact("Services socles : nombre de services socles interfacés (MSSanté, DMP, e-prescription)",
-                        String.valueOf(d.coreServicesCount())),
-                new Fact("Respect du cahier des charges national DUI : attestation sur l'honneur",
-                        d.honourStatementProvided() ? "Fournie" : "Non fournie"),
-                new Fact("Conformité des achats : marché national de la centrale d'achat (ou dérogation)",
-                        yesNo(d.purchasingFrameworkCompliant())),
-                new Fact("Équipements des petits ESMS (financement)",
-                        d.smallEsmsEquipmentCount() == 0 ? "Aucun petit ESMS ne demande d'équipements"
-                                : "%d petit%s ESMS demande%s des équipements".formatted(d.smallEsmsEquipmentCount(),
-                                d.smallEsmsEquipmentCount() > 1 ? "s" : "", d.smallEsmsEquipmentCount() > 1 ? "nt" : "")));
-    }
-
-    private static EsmsRow esms(Esms e) {
-        return new EsmsRow(e.finess(), e.name(), e.region(), esmsSize(e.size()), yesNo(e.medicalised()),
-                yesNo(e.equipmentRequested()));
-    }
-
-    private List<ShareRow> shares(long grant, List<Esms> esms) {
-        return RegionalShare.of(grant, esms).stream()
-                .map(s -> new ShareRow(campaigns.arsName(s.region()), s.region(), s.esmsCount(), French.euros(s.amount())))
-                .toList();
+        if (d.score() != null) {
+            summary.put("score", maxScore instanceof Number max ? "%d/%d".formatted(d.score(), max.intValue()) : String.valueOf(d.score()));
+        }
+        summary.values().removeIf(java.util.Objects::isNull);
+        return summary;
     }
 
     private static DocumentRow document(Document d, ZoneId zone) {
@@ -307,38 +267,6 @@ class TaskViews {
         return rows;
     }
 
-    static String publicType(String code) {
-        return switch (code == null ? "" : code) {
-            case "PA" -> "Personnes âgées (PA)";
-            case "PH" -> "Personnes handicapées (PH)";
-            default -> code;
-        };
-    }
-
-    static String projectType(String code) {
-        return switch (code == null ? "" : code) {
-            case "ACQUISITION" -> "Acquisition d'une nouvelle solution de dossier usager informatisé (DUI)";
-            case "MISE_EN_CONFORMITE" -> "Mise en conformité d'une solution DUI existante";
-            default -> code;
-        };
-    }
-
-    static String organisationSize(String code) {
-        return switch (code == null ? "" : code) {
-            case "PETIT" -> "Petit organisme gestionnaire (grappe de petites structures)";
-            case "MOYEN_GRAND" -> "Moyen ou grand organisme gestionnaire";
-            default -> code;
-        };
-    }
-
-    private static String esmsSize(String code) {
-        return switch (code == null ? "" : code) {
-            case "PETIT" -> "Petit";
-            case "MOYEN_GRAND" -> "Moyen ou grand";
-            default -> code;
-        };
-    }
-
     private static String documentType(String contentType) {
         return switch (contentType == null ? "" : contentType) {
             case "application/pdf" -> "PDF";
@@ -352,9 +280,5 @@ class TaskViews {
             case "application/vnd.ms-excel" -> "Classeur Excel (ancien format)";
             default -> contentType;
         };
-    }
-
-    private static String yesNo(Boolean value) {
-        return value == null ? "—" : value ? "Oui" : "Non";
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.instruire.dossier.DossierDocuments;
-import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.ApiProblem;
 
@@ -22,15 +22,13 @@ import fr.instruire.system.ApiProblem;
 @Component
 class DocumentLimits {
 
-    /** A decision taken on the file as it stood (admissibility, instruction, committee) or the dossier closed. */
-    static final Set<DossierStatus> CLOSED_TO_DOCUMENTS = EnumSet.of(DossierStatus.INADMISSIBLE, DossierStatus.INSTRUCTED,
-            DossierStatus.NOT_SELECTED, DossierStatus.EXPERIMENTATION_ENDED);
-
     private final Dossiers dossiers;
     private final DossierDocuments documents;
     private final IntakeLimits limits;
+    private final CallFacts calls;
 
-    DocumentLimits(Dossiers dossiers, DossierDocuments documents, IntakeLimits limits) {
+    DocumentLimits(Dossiers dossiers, DossierDocuments documents, IntakeLimits limits, CallFacts calls) {
+        this.calls = calls;
         this.dossiers = dossiers;
         this.documents = documents;
         this.limits = limits;
@@ -41,9 +39,11 @@ class DocumentLimits {
     void requireRoomFor(String number, long size) {
         var status = dossiers.lockStatus(number)
                 .orElseThrow(() -> ApiProblem.notFound("Aucun dossier « " + number + " »."));
-        if (CLOSED_TO_DOCUMENTS.contains(status)) {
+        var call = calls.callOf(number);
+        // a decision taken on the file as it stood (admissibility, instruction, committee) or the dossier closed
+        if (call.closedToDocuments().contains(status)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "Dossier fermé aux documents",
-                    "Le dossier " + number + " (« " + status.label() + " ») ne reçoit plus de documents.");
+                    "Le dossier " + number + " (« " + call.statusLabel(status) + " ») ne reçoit plus de documents.");
         }
         var existing = documents.of(number);
         if (existing.size() >= limits.maxDocuments()) {

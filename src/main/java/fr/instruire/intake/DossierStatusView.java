@@ -7,7 +7,7 @@ import fr.instruire.campaign.Campaign;
 import fr.instruire.dossier.Complement;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
-import fr.instruire.dossier.DossierStatus;
+import fr.instruire.call.CallDefinition;
 import fr.instruire.dossier.RegionalShare;
 
 /** A dossier as its applicant follows it: status, pending complements request, documents, and the grant once decided. */
@@ -25,13 +25,14 @@ record DossierStatusView(String dossierNumber, String campaignKey, String campai
         }
     }
 
-    static DossierStatusView of(Dossier d, Campaign c, List<Complement> complements, List<DossierDocuments.Document> documents) {
+    static DossierStatusView of(Dossier d, Campaign c, CallDefinition call, List<RegionalShare> shares, List<Complement> complements,
+                                List<DossierDocuments.Document> documents) {
         var open = complements.stream().filter(x -> x.answeredAt() == null)
                 .map(x -> new ComplementsRequest(x.requestedAt(), x.requestText())).reduce((a, b) -> b).orElse(null);
-        boolean granted = d.status() == DossierStatus.SELECTED || d.status() == DossierStatus.CONVENTION_SIGNED;
-        return new DossierStatusView(d.number(), c.key(), c.title(), d.status().name(), d.status().label(),
+        boolean granted = call.granted(d.status());
+        return new DossierStatusView(d.number(), c.key(), c.title(), d.status(), call.statusLabel(d.status()),
                 d.submittedAt(), d.updatedAt(), d.projectTitle(), open,
                 documents.stream().map(DocumentView::of).toList(),
-                granted ? d.grantAmount() : null, granted ? d.regionalShares() : null);
+                granted ? d.grantAmount() : null, granted ? shares : null);
     }
 }

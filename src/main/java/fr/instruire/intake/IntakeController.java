@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,14 +13,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.SmartValidator;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +39,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.DossierDocuments;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.ApiProblem;
 
@@ -58,15 +55,15 @@ class IntakeController {
     private final Campaigns campaigns;
     private final ObjectMapper json;
     private final jakarta.validation.Validator validator;
-    private final SmartValidator springValidator;
     private final DocumentLimits documentLimits;
+    private final CallFacts callFacts;
 
     IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
                      Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator,
-                     DocumentLimits documentLimits) {
+                     DocumentLimits documentLimits, CallFacts callFacts) {
+        this.callFacts = callFacts;
         this.documentLimits = documentLimits;
         this.validator = validator;
-        this.springValidator = new SpringValidatorAdapter(validator);
         this.intake = intake;
         this.access = access;
         this.dossiers = dossiers;
@@ -77,51 +74,70 @@ class IntakeController {
 
     /**
      * Submits an application. With an {@code Idempotency-Key} header, a retry of the same request returns the same
-     * dossier (header {@code Idempotent-Replayed: true}), never a second one. The shape is the call's: a call with a
-     * registration form ({@code forms/<callId>/<callId>-enregistrement.form}) takes the generic shape
-     * {@link GenericApplicationRequest}, its facts checked against that form; any other call (ESMS numérique) its own
-     * {@link ApplicationRequest}.
+     * dossier (header {@code Idempotent-Replayed: true}), never a second one. Every call takes the same shape: the
+     * organisation, the project, and the call's facts — the fields of its registration form
+     * ({@code forms/<callId>/<callId>-enregistrement.form}), sent in {@code facts} or beside {@code organisation} and
+     * {@code project} — checked against that form (type, required, allowed values, bounds; lists of records field by
+     * field; an unknown fact is refused).
      */
     @PostMapping(path = "/campaigns/{campaignKey}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = """
-            Deux formes, selon l'appel de la campagne. Un appel qui a un formulaire d'enregistrement             (forms/<callId>/<callId>-enregistrement.form, ex. Facilisoins) reçoit la forme générique             {organisation, project, facts} : les faits sont vérifiés d'après ce formulaire (type, obligatoire, valeurs             permises ; un fait inconnu est refusé). Un appel sans formulaire d'enregistrement (ESMS numérique) reçoit             sa forme propre (organisation, project, publicType, esms…).""",
+            {organisation, project, facts} : les faits sont les champs du formulaire d'enregistrement de l'appel             (forms/<callId>/<callId>-enregistrement.form) et sont vérifiés d'après lui (type, obligatoire, valeurs             permises, bornes ; une liste dynamique est une liste d'enregistrements ; un fait inconnu est refusé). Les             faits peuvent aussi être donnés à côté d'organisation et project (ESMS numérique : publicType, esms…).""",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(oneOf = {ApplicationRequest.class, GenericApplicationRequest.class})))
+                    schema = @Schema(implementation = ApplicationRequest.class)))
     ResponseEntity<SubmissionResponse> submit(@PathVariable String campaignKey,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                               @RequestBody JsonNode body,
-                                              HttpServletRequest http) throws MethodArgumentNotValidException {
+                                              HttpServletRequest http) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("Idempotency-Key", "1 à 200 caractères")));
         }
         if (!body.isObject()) {
             throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("body", "objet JSON attendu")));
         }
-        var form = intake.registrationFacts(campaignKey);
-        Function<IdempotencyKey, IntakeService.Submitted> submission;
-        String hash;
-        if (form.isPresent()) {
-            var request = read(body, GenericApplicationRequest.class, http);
-            var errors = new ArrayList<ApiProblem.FieldError>();
-            validator.validate(request).forEach(v -> errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())));
-            var checked = RegistrationForm.check(form.get(), request.facts());
-            errors.addAll(checked.errors());
-            if (!errors.isEmpty()) {
-                errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
-                throw ApiProblem.invalid(errors);
+        var call = intake.applicationCall(campaignKey).orElse(null);
+        if (call == null) {
+            if (campaigns.find(campaignKey).isEmpty()) {
+                throw ApiProblem.notFound("Aucune campagne « " + campaignKey + " ».");
             }
-            hash = hash(request);
-            submission = key -> intake.submit(campaignKey, request, checked.values(), key);
-        } else {
-            var request = read(body, ApplicationRequest.class, http);
-            var binding = new BeanPropertyBindingResult(request, "applicationRequest");
-            springValidator.validate(request, binding);
-            if (binding.hasErrors()) {
-                throw new MethodArgumentNotValidException(esmsParameter(), binding);
-            }
-            hash = hash(request);
-            submission = key -> intake.submit(campaignKey, request, key);
+            throw new ApiProblem(HttpStatus.CONFLICT, "Pas de dépôt par l'API",
+                    "La campagne « " + campaignKey + " » ne reçoit pas de candidature par l'API : son appel n'a pas de "
+                            + "formulaire d'enregistrement.");
         }
+        // the call's facts: in « facts », or beside organisation and project (never both for one fact)
+        var facts = new java.util.LinkedHashMap<String, JsonNode>();
+        var topLevel = new java.util.HashSet<String>();
+        var errors = new ArrayList<ApiProblem.FieldError>();
+        body.fields().forEachRemaining(field -> {
+            if (!Set.of("organisation", "project", "facts").contains(field.getKey())) {
+                facts.put(field.getKey(), field.getValue());
+                topLevel.add(field.getKey());
+            }
+        });
+        if (body.hasNonNull("facts")) {
+            if (!body.get("facts").isObject()) {
+                errors.add(new ApiProblem.FieldError("facts", "objet attendu"));
+            } else {
+                body.get("facts").fields().forEachRemaining(field -> {
+                    if (facts.putIfAbsent(field.getKey(), field.getValue()) != null) {
+                        errors.add(new ApiProblem.FieldError("facts." + field.getKey(), "donné deux fois (dans facts et à côté)"));
+                    }
+                });
+            }
+        }
+        var shape = json.createObjectNode();
+        shape.set("organisation", body.get("organisation"));
+        shape.set("project", body.get("project"));
+        var request = read(shape, ApplicationRequest.class, http);
+        validator.validate(request).forEach(v -> errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+        var checked = RegistrationForm.check(call, facts, key -> topLevel.contains(key) ? "" : "facts.");
+        errors.addAll(checked.errors());
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+            throw ApiProblem.invalid(errors);
+        }
+        var hash = hash(body);
+        Function<IdempotencyKey, IntakeService.Submitted> submission = key -> intake.submit(campaignKey, request, checked.values(), key);
         var key = IdempotencyKey.of(campaignKey, idempotencyKey, hash);
         var submitted = intake.replay(key).orElseGet(() -> {
             try {
@@ -145,24 +161,14 @@ class IntakeController {
         }
     }
 
-    /** Stands for the ESMS request in a validation failure, as Spring reports it for a {@code @Valid} body. */
-    private static MethodParameter esmsParameter() {
-        try {
-            return new MethodParameter(IntakeController.class.getDeclaredMethod("esmsShape", ApplicationRequest.class), 0);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static void esmsShape(ApplicationRequest request) {
-    }
-
     @GetMapping("/dossiers/{number}")
     DossierStatusView status(@PathVariable String number, HttpServletRequest http) {
         access.require(http, number, false);
         var dossier = dossiers.get(number);
-        return DossierStatusView.of(dossier, campaigns.get(dossier.campaignKey()), dossiers.complements(number), documents.of(number));
+        var call = callFacts.callOf(number);
+        return DossierStatusView.of(dossier, campaigns.get(dossier.campaignKey()), call,
+                CallFacts.shares(call, callFacts.of(call, number), dossier.grantAmount()), dossiers.complements(number),
+                documents.of(number));
     }
 
     @PostMapping(path = "/dossiers/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

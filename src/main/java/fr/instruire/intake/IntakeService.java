@@ -17,13 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.CallDefinitions;
 import fr.instruire.campaign.Campaign;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.dossier.Esms;
 import fr.instruire.system.ApiProblem;
 import fr.instruire.system.ApiProblem.FieldError;
 import fr.instruire.system.Clock;
@@ -47,11 +48,11 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final RegistrationForm registrationForm;
+    private final CallDefinitions calls;
 
     IntakeService(Campaigns campaigns, Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                  ObjectMapper json, RegistrationForm registrationForm) {
-        this.registrationForm = registrationForm;
+                  ObjectMapper json, CallDefinitions calls) {
+        this.calls = calls;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
         this.facts = facts;
@@ -107,39 +108,21 @@ public class IntakeService {
         }
     }
 
-    /**
-     * The registration form's facts when the campaign's call has one: its applications then take the generic shape
-     * ({@link GenericApplicationRequest}). Empty for an unknown campaign or a call without registration form (ESMS numérique).
-     */
-    Optional<RegistrationForm.Facts> registrationFacts(String campaignKey) {
-        return campaigns.find(campaignKey).flatMap(c -> registrationForm.of(c.callId()));
+    /** The call of an open campaign, when it takes applications through the API (it has a registration form). */
+    Optional<CallDefinition> applicationCall(String campaignKey) {
+        return campaigns.find(campaignKey).flatMap(c -> calls.find(c.callId())).filter(c -> c.registrationForm() != null);
     }
 
-    /** An application in the ESMS numérique shape; with an Idempotency-Key, its raw value and the request's hash. */
+    /** An application whose facts are checked here (the demonstration's, a platform's import): as the API would. */
     @Transactional
-    public Submitted submit(String campaignKey, ApplicationRequest request, String idempotencyKey, String requestHash) {
-        return submit(campaignKey, request, IdempotencyKey.of(campaignKey, idempotencyKey, requestHash));
-    }
-
-    @Transactional
-    Submitted submit(String campaignKey, ApplicationRequest request, IdempotencyKey idempotencyKey) {
-        var campaign = openCampaign(campaignKey);
-        var now = Clock.now();
-        var errors = new ArrayList<FieldError>();
-        for (int i = 0; i < request.esms().size(); i++) {
-            if (!campaigns.regionExists(request.esms().get(i).region())) {
-                errors.add(new FieldError("esms[" + i + "].region", "région inconnue ; attendu l'une de : " + String.join(", ", campaigns.regions())));
-            }
+    public Submitted submit(String campaignKey, ApplicationRequest request) {
+        var call = applicationCall(campaignKey).orElseThrow(() -> ApiProblem.notFound(
+                "Aucune campagne « " + campaignKey + " » recevant des candidatures par l'API."));
+        var checked = RegistrationForm.check(call, request.facts(), key -> "facts.");
+        if (!checked.errors().isEmpty()) {
+            throw ApiProblem.invalid(checked.errors());
         }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
-        var token = AccessTokens.newToken();
-        var dossier = createDossier(campaign,
-                Arrival.api(request.organisation().contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
-                AccessTokens.hash(token),
-                number -> dossier(number, campaign, request, now), number -> { });
-        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token), now);
+        return submit(campaignKey, request, checked.values(), null);
     }
 
     /**
@@ -148,7 +131,7 @@ public class IntakeService {
      * from its first step (the acknowledgement's copy to the ARS of the region…) — and the process, channel API.
      */
     @Transactional
-    Submitted submit(String campaignKey, GenericApplicationRequest request, Map<String, Object> checkedFacts,
+    Submitted submit(String campaignKey, ApplicationRequest request, Map<String, Object> checkedFacts,
                      IdempotencyKey idempotencyKey) {
         var campaign = openCampaign(campaignKey);
         var now = Clock.now();
@@ -160,10 +143,9 @@ public class IntakeService {
                 AccessTokens.hash(token),
                 number -> new Dossier(number, campaign.key(), DossierStatus.SUBMITTED, organisation.name().trim(),
                         organisation.siren(), organisation.contactName(), organisation.contactEmail().trim(),
-                        project.title().trim(), project.description(), null, null, null, null, null, null, null,
-                        java.util.List.of(), null, null, now, now),
+                        project.title().trim(), project.description(), null, null, now, now),
                 number -> facts.setAll(number, checkedFacts));
-        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token), now);
+        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token, calls.of(campaign.callId()).statusLabel(dossier.status())), now);
     }
 
     private Campaign openCampaign(String campaignKey) {
@@ -292,17 +274,6 @@ public class IntakeService {
             throw ApiProblem.conflict("Le dossier " + number + " n'est pas en cours d'expérimentation : "
                     + "un écart substantiel ne peut être signalé que pendant l'expérimentation.");
         }
-    }
-
-    private static Dossier dossier(String number, Campaign campaign, ApplicationRequest r, Instant now) {
-        var esms = r.esms().stream()
-                .map(e -> new Esms(e.finess(), e.name().trim(), e.region(), e.size(), e.medicalised(), Boolean.TRUE.equals(e.equipmentRequested())))
-                .toList();
-        return new Dossier(number, campaign.key(), DossierStatus.SUBMITTED, r.organisation().name().trim(),
-                r.organisation().siren(), r.organisation().contactName(), r.organisation().contactEmail().trim(),
-                r.project().title().trim(), r.project().description(), r.publicType(), r.projectType(),
-                r.managingOrganisationSize(), r.managingOrganisationCount(), r.coreServicesCount(),
-                r.honourStatementProvided(), r.purchasingFrameworkCompliant(), esms, null, null, now, now);
     }
 
     private String write(SubmissionResponse response) {

@@ -1,7 +1,5 @@
 package fr.instruire.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,148 +10,143 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.PatternSyntaxException;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.FactDefinition;
+import fr.instruire.call.FactType;
 import fr.instruire.system.ApiProblem.FieldError;
 
 /**
- * The facts a call's application carries, read from the call's registration form — DATA, not Java: the Camunda form
- * {@code forms/<callId>/<callId>-enregistrement.form} on the classpath (the same file the engine deploys and the
- * national secretariat fills in for a mail application). Every form field with a {@code key} is a fact of that name:
- * textfield / textarea → text, number → number, checkbox → boolean, select / radio → one of its values, datetime →
- * ISO date (or date-time when its subtype is not {@code date}); {@code validate.required}, {@code min}, {@code max},
- * {@code minLength}, {@code maxLength}, {@code pattern} and {@code validationType: email} are checked as the form
- * would. A call without such a form has no generic intake (its applications keep their own shape).
+ * Checks an application's facts against its call's registration form ({@code forms/<callId>/<callId>-enregistrement.form},
+ * read into the call's definition, {@link CallDefinition#applicationFacts()}): every required fact present, each of its
+ * type and within the form's bounds, none unknown. A dynamic list of the form is a list of records, each record's fields
+ * checked the same way. An absent checkbox is {@code false}, as the form would submit it. A fact the call derives
+ * ({@code esmsCount}) may be sent, and must then agree with what the call computes from the others.
  */
-@Component
-class RegistrationForm {
-
-    enum Kind { TEXT, NUMBER, BOOLEAN, CHOICE, DATE, DATETIME }
-
-    /** One fact the call expects. */
-    record Fact(String name, Kind kind, boolean required, List<String> options, BigDecimal min, BigDecimal max,
-                Integer minLength, Integer maxLength, String pattern, boolean email) {
-    }
-
-    /** A call's expected facts, in the form's order. */
-    record Facts(String formId, Map<String, Fact> byName) {
-    }
+final class RegistrationForm {
 
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** How many records a list of an application may hold. */
+    static final int MAX_RECORDS = 500;
 
-    private final ObjectMapper json;
-    private final Map<String, Optional<Facts>> cache = new ConcurrentHashMap<>();
-
-    RegistrationForm(ObjectMapper json) {
-        this.json = json;
+    private RegistrationForm() {
     }
 
-    /** The facts of the call's registration form, if the call has one. */
-    Optional<Facts> of(String callId) {
-        return cache.computeIfAbsent(callId, this::load);
-    }
-
-    private Optional<Facts> load(String callId) {
-        if (!callId.matches("[a-z0-9-]{1,60}")) {
-            return Optional.empty();
-        }
-        var resource = new ClassPathResource("forms/" + callId + "/" + callId + "-enregistrement.form");
-        if (!resource.exists()) {
-            return Optional.empty();
-        }
-        try (var in = resource.getInputStream()) {
-            var form = json.readTree(in);
-            var facts = new LinkedHashMap<String, Fact>();
-            collect(form.path("components"), facts);
-            return Optional.of(new Facts(form.path("id").asText(callId + "-enregistrement"), Map.copyOf(facts)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Formulaire d'enregistrement illisible pour l'appel " + callId, e);
-        }
-    }
-
-    private static void collect(JsonNode components, Map<String, Fact> facts) {
-        for (var component : components) {
-            if (component.has("components")) {
-                collect(component.get("components"), facts);
-            }
-            var key = component.path("key").asText("");
-            if (key.isEmpty()) {
-                continue;
-            }
-            var type = component.path("type").asText("");
-            var validate = component.path("validate");
-            var kind = switch (type) {
-                case "number" -> Kind.NUMBER;
-                case "checkbox" -> Kind.BOOLEAN;
-                case "select", "radio" -> Kind.CHOICE;
-                case "datetime" -> "date".equals(component.path("subtype").asText("date")) ? Kind.DATE : Kind.DATETIME;
-                default -> Kind.TEXT;
-            };
-            var options = new ArrayList<String>();
-            component.path("values").forEach(v -> options.add(v.path("value").asText()));
-            facts.put(key, new Fact(key, kind, validate.path("required").asBoolean(false), List.copyOf(options),
-                    decimal(validate.get("min")), decimal(validate.get("max")), integer(validate.get("minLength")),
-                    integer(validate.get("maxLength")), validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
-                    "email".equals(validate.path("validationType").asText())));
-        }
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        return node != null && node.isNumber() ? node.decimalValue() : null;
-    }
-
-    private static Integer integer(JsonNode node) {
-        return node != null && node.canConvertToInt() ? node.intValue() : null;
-    }
-
-    /** The outcome of checking an application's facts: the typed values to store, or the errors (field {@code facts.<name>}). */
+    /** The outcome of checking an application's facts: the typed values to store, or the errors. */
     record Checked(Map<String, Object> values, List<FieldError> errors) {
     }
 
-    /** Checks the facts sent against the form: every required one present, each of its type and within its bounds, none unknown. */
-    static Checked check(Facts expected, Map<String, JsonNode> sent) {
+    /**
+     * Checks the facts sent. {@code prefix} names where a fact was sent, for the errors: {@code facts.} for the generic
+     * {@code facts} object, nothing for a fact sent beside {@code organisation} and {@code project}.
+     */
+    static Checked check(CallDefinition call, Map<String, JsonNode> sent, java.util.function.Function<String, String> prefix) {
         var values = new LinkedHashMap<String, Object>();
         var errors = new ArrayList<FieldError>();
         var given = sent == null ? Map.<String, JsonNode>of() : sent;
-        given.keySet().stream().filter(name -> !expected.byName().containsKey(name)).sorted()
-                .forEach(name -> errors.add(new FieldError("facts." + name, "fait inconnu pour cet appel")));
-        for (var fact : expected.byName().values()) {
-            var node = given.get(fact.name());
-            var field = "facts." + fact.name();
-            if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
-                if (fact.required()) {
-                    errors.add(new FieldError(field, "obligatoire"));
+        var expected = new LinkedHashMap<String, FactDefinition>();
+        call.applicationFacts().forEach(f -> expected.put(f.key(), f));
+        var derived = new LinkedHashMap<String, FactDefinition>();
+        call.derivedFacts().forEach(f -> derived.put(f.key(), f));
+        given.keySet().stream().filter(name -> !expected.containsKey(name) && !derived.containsKey(name)).sorted()
+                .forEach(name -> errors.add(new FieldError(prefix.apply(name) + name, "fait inconnu pour cet appel")));
+        for (var fact : expected.values()) {
+            check(fact, given.get(fact.key()), prefix.apply(fact.key()) + fact.key(), values, errors);
+        }
+        if (errors.isEmpty()) {
+            var computed = call.derivedFacts().isEmpty() ? Map.<String, Object>of() : derive(call, values);
+            for (var fact : derived.values()) {
+                var node = given.get(fact.key());
+                if (node != null && !node.isNull() && !agrees(node, computed.get(fact.key()))) {
+                    errors.add(new FieldError(prefix.apply(fact.key()) + fact.key(), "doit être égal à ce que l'appel en calcule ("
+                            + computed.get(fact.key()) + ", " + fact.label() + ")"));
                 }
-                continue;
             }
-            typed(fact, node).ifPresentOrElse(
-                    value -> problem(fact, value).ifPresentOrElse(m -> errors.add(new FieldError(field, m)), () -> values.put(fact.name(), value)),
-                    () -> errors.add(new FieldError(field, expectedType(fact))));
         }
         errors.sort(java.util.Comparator.comparing(FieldError::field));
         return new Checked(values, List.copyOf(errors));
     }
 
-    private static Optional<Object> typed(Fact fact, JsonNode node) {
-        return switch (fact.kind()) {
+    private static Map<String, Object> derive(CallDefinition call, Map<String, Object> values) {
+        var all = new LinkedHashMap<String, Object>(values);
+        for (var fact : call.derivedFacts()) {
+            all.put(fact.key(), fr.instruire.call.CallDefinitions.derive(call, fact, all));
+        }
+        return all;
+    }
+
+    private static boolean agrees(JsonNode node, Object computed) {
+        if (computed instanceof Number n) {
+            return node.isNumber() && node.decimalValue().compareTo(new BigDecimal(n.toString())) == 0;
+        }
+        if (computed instanceof Boolean b) {
+            return node.isBoolean() && node.booleanValue() == b;
+        }
+        return computed != null && node.isTextual() && node.asText().equals(computed.toString());
+    }
+
+    private static void check(FactDefinition fact, JsonNode node, String field, Map<String, Object> values, List<FieldError> errors) {
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            if (fact.type() == FactType.BOOLEAN) {
+                values.put(fact.key(), false);
+            } else if (fact.required() || fact.type() == FactType.RECORDS) {
+                errors.add(new FieldError(field, fact.type() == FactType.RECORDS ? "au moins un enregistrement" : "obligatoire"));
+            }
+            return;
+        }
+        if (fact.type() == FactType.RECORDS) {
+            if (!node.isArray() || node.isEmpty()) {
+                errors.add(new FieldError(field, "liste d'au moins un enregistrement attendue"));
+                return;
+            }
+            if (node.size() > MAX_RECORDS) {
+                errors.add(new FieldError(field, MAX_RECORDS + " enregistrements au plus"));
+                return;
+            }
+            var rows = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < node.size(); i++) {
+                var item = node.get(i);
+                var at = field + "[" + i + "]";
+                if (!item.isObject()) {
+                    errors.add(new FieldError(at, "objet attendu"));
+                    continue;
+                }
+                var row = new LinkedHashMap<String, Object>();
+                var names = new ArrayList<String>();
+                item.fieldNames().forEachRemaining(names::add);
+                names.stream().filter(n -> fact.field(n) == null).sorted()
+                        .forEach(n -> errors.add(new FieldError(at + "." + n, "champ inconnu ; attendu : "
+                                + String.join(", ", fact.fields().stream().map(FactDefinition::key).toList()))));
+                for (var f : fact.fields()) {
+                    check(f, item.get(f.key()), at + "." + f.key(), row, errors);
+                }
+                rows.add(row);
+            }
+            values.put(fact.key(), rows);
+            return;
+        }
+        typed(fact, node).ifPresentOrElse(
+                value -> problem(fact, value).ifPresentOrElse(m -> errors.add(new FieldError(field, m)), () -> values.put(fact.key(), value)),
+                () -> errors.add(new FieldError(field, expectedType(fact))));
+    }
+
+    private static Optional<Object> typed(FactDefinition fact, JsonNode node) {
+        return switch (fact.type()) {
             case TEXT, CHOICE -> node.isTextual() ? Optional.of(node.asText().strip()) : Optional.empty();
             case NUMBER -> node.isNumber() ? Optional.of(node.isIntegralNumber() ? (Object) node.longValue() : node.decimalValue()) : Optional.empty();
             case BOOLEAN -> node.isBoolean() ? Optional.of(node.booleanValue()) : Optional.empty();
-            case DATE -> node.isTextual() && parses(node.asText(), Kind.DATE) ? Optional.of(node.asText()) : Optional.empty();
-            case DATETIME -> node.isTextual() && parses(node.asText(), Kind.DATETIME) ? Optional.of(node.asText()) : Optional.empty();
+            case DATE -> node.isTextual() && parses(node.asText(), FactType.DATE) ? Optional.of(node.asText()) : Optional.empty();
+            case DATETIME -> node.isTextual() && parses(node.asText(), FactType.DATETIME) ? Optional.of(node.asText()) : Optional.empty();
+            case RECORDS -> Optional.empty();
         };
     }
 
-    private static boolean parses(String text, Kind kind) {
+    private static boolean parses(String text, FactType type) {
         try {
-            if (kind == Kind.DATE) {
+            if (type == FactType.DATE) {
                 LocalDate.parse(text);
             } else {
                 try {
@@ -168,20 +161,21 @@ class RegistrationForm {
         }
     }
 
-    private static String expectedType(Fact fact) {
-        return switch (fact.kind()) {
+    private static String expectedType(FactDefinition fact) {
+        return switch (fact.type()) {
             case TEXT -> "texte attendu";
             case NUMBER -> "nombre attendu";
             case BOOLEAN -> "booléen attendu (true ou false)";
-            case CHOICE -> "valeur attendue parmi : " + String.join(", ", fact.options());
+            case CHOICE -> "valeur attendue parmi : " + String.join(", ", fact.choices().keySet());
             case DATE -> "date ISO attendue (AAAA-MM-JJ)";
             case DATETIME -> "date et heure ISO attendues (AAAA-MM-JJThh:mm)";
+            case RECORDS -> "liste attendue";
         };
     }
 
-    private static Optional<String> problem(Fact fact, Object value) {
-        if (fact.kind() == Kind.CHOICE && !fact.options().contains((String) value)) {
-            return Optional.of("valeur « " + value + " » non permise ; attendu l'une de : " + String.join(", ", fact.options()));
+    private static Optional<String> problem(FactDefinition fact, Object value) {
+        if (fact.type() == FactType.CHOICE && !fact.choices().containsKey((String) value)) {
+            return Optional.of("valeur « " + value + " » non permise ; attendu l'une de : " + String.join(", ", fact.choices().keySet()));
         }
         if (value instanceof String text) {
             if (fact.maxLength() != null && text.length() > fact.maxLength()) {
@@ -194,7 +188,7 @@ class RegistrationForm {
                 return Optional.of("adresse e-mail invalide");
             }
             if (fact.pattern() != null && !matches(fact.pattern(), text)) {
-                return Optional.of("format invalide");
+                return Optional.of("format invalide (" + fact.label() + ")");
             }
         }
         if (value instanceof Number number) {

@@ -12,8 +12,8 @@ import fr.instruire.dossier.Dossier;
 public record SubmissionResponse(String dossierNumber, String accessToken, String campaignKey, String status,
                           String statusLabel, Instant submittedAt, String statusUrl) {
 
-    static SubmissionResponse of(Dossier d, Campaign c, String token) {
-        return new SubmissionResponse(d.number(), token, c.key(), d.status().name(), d.status().label(),
+    static SubmissionResponse of(Dossier d, Campaign c, String token, String statusLabel) {
+        return new SubmissionResponse(d.number(), token, c.key(), d.status(), statusLabel,
                 d.submittedAt(), "/api/dossiers/" + d.number());
     }
 

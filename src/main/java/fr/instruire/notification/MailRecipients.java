@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.campaign.Campaigns;
-import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 
 /** Who a mail goes to besides the dossier's contact: a group's members, the ARS mailbox of the dossier's region. */
@@ -17,10 +17,10 @@ class MailRecipients {
 
     private final IdentityService identity;
     private final Dossiers dossiers;
-    private final DossierFacts facts;
+    private final CallFacts facts;
     private final Campaigns campaigns;
 
-    MailRecipients(IdentityService identity, Dossiers dossiers, DossierFacts facts, Campaigns campaigns) {
+    MailRecipients(IdentityService identity, Dossiers dossiers, CallFacts facts, Campaigns campaigns) {
         this.identity = identity;
         this.dossiers = dossiers;
         this.facts = facts;
@@ -45,13 +45,9 @@ class MailRecipients {
         return List.copyOf(addresses);
     }
 
-    /** The dossier's region — its {@code region} fact, else its first ESMS's — and that region's ARS mailbox for the call. */
+    /** The dossier's region (the first its call's descriptor finds) and that region's mailbox for the call (regionalMailboxes). */
     Optional<String> arsMailbox(String number) {
-        var dossier = dossiers.get(number);
-        var fact = facts.of(number).get("region");
-        var region = fact != null && !fact.toString().isBlank() ? Optional.of(fact.toString().strip())
-                : dossier.esms().stream().map(e -> e.region()).findFirst();
-        var callId = campaigns.get(dossier.campaignKey()).callId();
-        return region.flatMap(r -> campaigns.arsMailbox(callId, r));
+        var call = facts.callOf(number);
+        return call.regionsOf(facts.of(call, number)).stream().findFirst().flatMap(call::regionalMailbox);
     }
 }

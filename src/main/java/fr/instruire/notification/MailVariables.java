@@ -21,7 +21,7 @@ import fr.instruire.campaign.Campaign;
 import fr.instruire.campaign.Campaigns;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierEvent;
-import fr.instruire.dossier.DossierFacts;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
@@ -40,21 +40,16 @@ class MailVariables {
     static final String INADMISSIBLE = "INADMISSIBLE";
     static final String COMMITTEE_DECISION = "COMMITTEE_DECISION";
 
-    private static final EnumSet<DossierStatus> ADMISSIBLE = EnumSet.of(DossierStatus.UNDER_INSTRUCTION,
-            DossierStatus.INSTRUCTED, DossierStatus.SELECTED, DossierStatus.NOT_SELECTED,
-            DossierStatus.CONVENTION_SIGNED);
-    private static final EnumSet<DossierStatus> SELECTED = EnumSet.of(DossierStatus.SELECTED,
-            DossierStatus.CONVENTION_SIGNED);
 
     /** « Notification des crédits : dans le mois suivant la notification de l'acceptation de la candidature ». */
     private static final Period CONVENTION_DELAY = Period.ofMonths(1);
 
     private final Dossiers dossiers;
     private final Campaigns campaigns;
-    private final DossierFacts facts;
+    private final CallFacts facts;
     private final String publicUrl;
 
-    MailVariables(Dossiers dossiers, Campaigns campaigns, DossierFacts facts, @Value("${instruire.public-url}") String publicUrl) {
+    MailVariables(Dossiers dossiers, Campaigns campaigns, CallFacts facts, @Value("${instruire.public-url}") String publicUrl) {
         this.dossiers = dossiers;
         this.campaigns = campaigns;
         this.facts = facts;
@@ -69,7 +64,7 @@ class MailVariables {
         variables.put("arsName", campaigns.arsName(campaign.region()));
         variables.put("submittedOn", French.dayAndHour(dossier.submittedAt(), zone));
         variables.put("publicUrl", publicUrl);
-        // the call-specific facts (Facilisoins: raisonSociale, region…), by name
+        // the call's facts (Facilisoins: raisonSociale, region…; ESMS numérique: esmsCount…), by name, derived ones included
         variables.put("facts", lazy(() -> facts.of(dossier.number())));
         variables.put("complements", lazy(() -> complements(dossier, campaign)));
         variables.put("admissibility", lazy(() -> admissibility(dossier)));
@@ -97,10 +92,10 @@ class MailVariables {
     }
 
     private Admissibility admissibility(Dossier dossier) {
-        if (ADMISSIBLE.contains(dossier.status())) {
+        if (facts.callOf(dossier.number()).admitted(dossier.status())) {
             return new Admissibility(true, List.of());
         }
-        if (dossier.status() != DossierStatus.INADMISSIBLE) {
+        if (!DossierStatus.INADMISSIBLE.equals(dossier.status())) {
             throw notAtStep(dossier, "recevabilité pas encore décidée");
         }
         // the reviewer's comment and the reason the status was set with (the rules' reasons), each said once
@@ -131,8 +126,8 @@ class MailVariables {
     }
 
     private CommitteeDecision decision(Dossier dossier, ZoneId zone) {
-        boolean selected = SELECTED.contains(dossier.status());
-        if (!selected && dossier.status() != DossierStatus.NOT_SELECTED) {
+        boolean selected = facts.callOf(dossier.number()).granted(dossier.status());
+        if (!selected && !DossierStatus.NOT_SELECTED.equals(dossier.status())) {
             throw notAtStep(dossier, "pas encore de décision du comité");
         }
         var event = last(dossiers.history(dossier.number()), COMMITTEE_DECISION)
@@ -145,7 +140,8 @@ class MailVariables {
     }
 
     /** One ARS's part of a grant. */
-    record Share(String arsName, int esmsCount, String amount) {
+    /** {@code count}: the records (ESMS) of the region the share is computed on. */
+    record Share(String arsName, int count, String amount) {
     }
 
     /** The grant, and each ARS's share of it (« au prorata du nombre d'ESMS concernés dans la région »). */
@@ -180,8 +176,9 @@ class MailVariables {
         if (dossier.grantAmount() == null) {
             throw notAtStep(dossier, "aucun montant accordé");
         }
-        var shares = dossier.regionalShares().stream()
-                .map(s -> new Share(campaigns.arsName(s.region()), s.esmsCount(), French.euros(s.amount())))
+        var call = facts.callOf(dossier.number());
+        var shares = CallFacts.shares(call, facts.of(call, dossier.number()), dossier.grantAmount()).stream()
+                .map(s -> new Share(campaigns.arsName(s.region()), s.count(), French.euros(s.amount())))
                 .toList();
         return new Grant(dossier.grantAmount(), shares);
     }

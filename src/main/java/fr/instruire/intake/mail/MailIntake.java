@@ -174,7 +174,7 @@ class MailIntake {
                 null,
                 number -> new Dossier(number, campaign.key(), DossierStatus.RECEIVED, organisation, null,
                         InboundMails.cut(mail.fromName(), 200), InboundMails.cut(mail.contactAddress(), 320), title, null,
-                        null, null, null, null, null, null, null, List.of(), null, null, receivedAt, Clock.now()),
+                        null, null, receivedAt, Clock.now()),
                 number -> sorted.store(documents, number, uploader(mail)));
         return dossier.number();
     }
