@@ -43,7 +43,7 @@ public class CallDefinitions {
 
     private final Map<String, CallDefinition> calls;
 
-    CallDefinitions() {
+    public CallDefinitions() {
         this("classpath*:calls/*.yaml");
     }
 

@@ -60,11 +60,11 @@ class ArreteAnnexTest {
         }
     }
 
-    String dossier(String raisonSociale, String categorie, String region, String publicAccueilli, long grant, DossierStatus status) {
+    String dossier(String raisonSociale, String categorie, String region, String publicAccueilli, long grant, String status) {
         var number = dossiers.nextNumber("FACI", 2022);
         var at = Instant.parse("2022-02-01T10:00:00Z");
         dossiers.insert(new Dossier(number, CAMPAIGN, DossierStatus.SUBMITTED, raisonSociale, null, "Contact",
-                "contact@example.org", "Facilisoins", null, null, null, null, null, null, null, null, List.of(), null, null,
+                "contact@example.org", "Facilisoins", null, null, null,
                 at, at), "hash");
         facts.setAll(number, Map.of("raisonSociale", raisonSociale, "categorieEsms", categorie, "region", region,
                 "publicAccueilli", publicAccueilli));

@@ -84,7 +84,7 @@ class TheInstanceNamesItsCampaignTest {
         var number = dossiers.nextNumber(prefix, 2026);
         var at = Instant.parse("2026-02-01T10:00:00Z");
         dossiers.insert(new Dossier(number, campaignKey, DossierStatus.SUBMITTED, "Organisme " + number, null, "Contact",
-                "contact@example.org", "Projet", null, null, null, null, null, null, null, null, List.of(), null, null,
+                "contact@example.org", "Projet", null, null, null,
                 at, at), "hash");
         dossiers.recordInstruction(number, score, 25_000);
         dossiers.updateStatus(number, DossierStatus.INSTRUCTED);

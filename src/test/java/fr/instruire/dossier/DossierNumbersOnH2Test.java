@@ -39,7 +39,7 @@ class DossierNumbersOnH2Test {
         var transactions = new JdbcTransactionManager(dataSource);
         jdbc = JdbcClient.create(dataSource);
         transaction = new TransactionTemplate(transactions);
-        dossiers = new Dossiers(jdbc, transactions);
+        dossiers = new Dossiers(jdbc, transactions, new fr.instruire.call.CallDefinitions());
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
 import fr.instruire.support.ApplicationIT;
@@ -62,6 +63,8 @@ class StaffPagesIT {
     int port;
     @Autowired
     IdentityService identity;
+    @Autowired
+    CallFacts callFacts;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -265,7 +268,9 @@ class StaffPagesIT {
         var d = dossiers.get(multiRegional);
         assertThat(page).contains("ARS Guadeloupe, Saint-Martin, Saint-Barthélemy", "ARS Martinique",
                 French.euros(d.grantAmount()), "Aucun critère en défaut", "Personnes âgées (PA)", "instructeur.gp");
-        d.regionalShares().forEach(s -> assertThat(page).contains(French.euros(s.amount())));
+        var call = callFacts.callOf(multiRegional);
+        CallFacts.shares(call, callFacts.of(call, multiRegional), d.grantAmount())
+                .forEach(s -> assertThat(page).contains(French.euros(s.amount())));
         assertThat(page).contains("Montant de la subvention : " + French.euros(d.grantAmount()), "17 / 25");
         jdbc.sql("SELECT subject FROM mail_log WHERE dossier_number = ?").param(multiRegional).query(String.class).list()
                 .forEach(subject -> assertThat(page).contains(subject));

@@ -31,10 +31,9 @@ import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.dossier.Esms;
+import fr.instruire.support.Esms;
 import fr.instruire.instruction.TaskViews.ComplementRow;
 import fr.instruire.instruction.TaskViews.DocumentRow;
-import fr.instruire.instruction.TaskViews.EsmsRow;
 import fr.instruire.instruction.TaskViews.Fact;
 import fr.instruire.instruction.TaskViews.PaymentRow;
 import fr.instruire.instruction.TaskViews.PaymentStep;
@@ -64,6 +63,9 @@ class TaskViewsTest {
     static final List<PaymentStep> SCHEDULE = List.of(new PaymentStep(40, "à la signature"),
             new PaymentStep(40, "à la fin du paramétrage"), new PaymentStep(20, "à la fin du déploiement"));
     static final char NBSP = '\u00a0';
+
+    @Autowired
+    fr.instruire.dossier.DossierFacts facts;
 
     @Autowired
     TaskViews views;
@@ -109,39 +111,39 @@ class TaskViewsTest {
         var view = views.of(number, null, List.of());
 
         var d = view.dossier();
-        assertThat(d.number()).isEqualTo(number);
-        assertThat(d.url()).isEqualTo("/dossiers/" + number);
-        assertThat(d.organisation()).isEqualTo("Association Les Flamboyants <Guadeloupe>");
-        assertThat(d.publicType()).isEqualTo("Personnes âgées (PA)");
-        assertThat(d.projectType()).isEqualTo("Acquisition d'une nouvelle solution de dossier usager informatisé (DUI)");
-        assertThat(d.organisationSize()).isEqualTo("Petit organisme gestionnaire (grappe de petites structures)");
-        assertThat(d.esmsCount()).isEqualTo(10);
-        assertThat(d.medicalised()).isEqualTo("Oui");
-        assertThat(d.medicalisedEsmsCount()).isEqualTo(7);
-        assertThat(d.honourStatement()).isEqualTo("Non");
-        assertThat(d.purchasingFramework()).isEqualTo("Oui");
-        assertThat(d.status()).isEqualTo("Déposé, recevabilité à vérifier");
+        assertThat(d.get("number")).isEqualTo(number);
+        assertThat(d.get("url")).isEqualTo("/dossiers/" + number);
+        assertThat(d.get("organisation")).isEqualTo("Association Les Flamboyants <Guadeloupe>");
+        // every fact in the words of the call's registration form and descriptor
+        assertThat(d.get("publicType")).isEqualTo("Personnes âgées (PA)");
+        assertThat(d.get("projectType")).isEqualTo("Acquisition d'une solution DUI");
+        assertThat(d.get("managingOrganisationSize")).isEqualTo("Petit organisme gestionnaire (grappe de petites structures)");
+        assertThat(d.get("esmsCount")).isEqualTo("10");
+        assertThat(d.get("medicalised")).isEqualTo("Oui");
+        assertThat(d.get("medicalisedEsmsCount")).isEqualTo("7");
+        assertThat(d.get("honourStatementProvided")).isEqualTo("Non");
+        assertThat(d.get("purchasingFrameworkCompliant")).isEqualTo("Oui");
+        assertThat(d.get("status")).isEqualTo("Déposé, recevabilité à vérifier");
+        assertThat(d.get("regions")).isEqualTo("Guadeloupe, Martinique");
         // 14h32 UTC is 10h32 in Guadeloupe
-        assertThat(d.submittedOn()).isEqualTo("12 mars 2021 à 10h32");
-        assertThat(d.timeZone()).isEqualTo("heure de l’Atlantique");
-        assertThat(d.grant()).as("no funding computed yet").isNull();
-        assertThat(view.dossierShares()).isEmpty();
-        assertThat(view.dossierPayments()).isEmpty();
-
+        assertThat(d.get("submittedOn")).isEqualTo("12 mars 2021 à 10h32");
+        assertThat(d.get("timeZone")).isEqualTo("heure de l’Atlantique");
+        assertThat(d).as("no funding computed yet").doesNotContainKey("grant");
         // named as the call's « Critères de recevabilité », so that a rule's reason finds its fact
         assertThat(view.dossierFacts()).extracting(Fact::criterion, Fact::value).contains(
                 tuple("Type de public", "Personnes âgées (PA)"),
-                tuple("Description du projet", "Acquisition d'une nouvelle solution de dossier usager informatisé (DUI)"),
+                tuple("Description du projet", "Acquisition d'une solution DUI"),
                 tuple("Typologie de projet", "Petit organisme gestionnaire (grappe de petites structures)"),
                 tuple("Nombre de structures concernées : organismes gestionnaires", "2"),
                 tuple("Nombre de structures concernées : ESMS", "10"),
-                tuple("Services socles : ESMS médicalisés", "Oui (7 ESMS sur 10)"),
-                tuple("Respect du cahier des charges national DUI : attestation sur l'honneur", "Non fournie"),
-                tuple("Équipements des petits ESMS (financement)", "2 petits ESMS demandent des équipements"));
-        assertThat(view.dossierEsms()).hasSize(10).first()
-                .isEqualTo(new EsmsRow("971000001", "EHPAD Les Flamboyants 1", "Guadeloupe", "Petit", "Oui", "Oui"));
-        assertThat(view.dossierEsms()).last()
-                .isEqualTo(new EsmsRow("972000003", "SSIAD du Lamentin 3", "Martinique", "Moyen ou grand", "Non", "Non"));
+                tuple("Services socles : au moins un ESMS médicalisé", "Oui"),
+                tuple("Respect du cahier des charges national DUI : attestation sur l'honneur fournie", "Non"),
+                tuple("Équipements des petits ESMS (petits ESMS qui en demandent)", "2"));
+        var esms = view.lists().get("dossierEsms");
+        assertThat(esms).hasSize(10).first().isEqualTo(Map.of("finess", "971000001", "name", "EHPAD Les Flamboyants 1",
+                "region", "Guadeloupe", "size", "Petit", "medicalised", "Oui", "equipmentRequested", "Oui"));
+        assertThat(esms).last().isEqualTo(Map.of("finess", "972000003", "name", "SSIAD du Lamentin 3",
+                "region", "Martinique", "size", "Moyen ou grand", "medicalised", "Non", "equipmentRequested", "Non"));
     }
 
     @Test
@@ -150,8 +152,8 @@ class TaskViewsTest {
 
         var view = views.of(number, null, List.of());
 
-        assertThat(view.dossier().publicType()).isEqualTo("ENFANCE");
-        assertThat(view.dossierFacts()).contains(new Fact("Type de public", "ENFANCE"));
+        assertThat(view.dossier().get("publicType")).isEqualTo("ENFANCE (code non reconnu)");
+        assertThat(view.dossierFacts()).contains(new Fact("Type de public", "ENFANCE (code non reconnu)"));
     }
 
     @Test
@@ -160,7 +162,7 @@ class TaskViewsTest {
 
         var view = views.of(number, 290_000L, SCHEDULE);
 
-        assertThat(view.dossier().grant()).isEqualTo("290" + NBSP + "000" + NBSP + "€");
+        assertThat(view.dossier().get("grant")).isEqualTo("290" + NBSP + "000" + NBSP + "€");
         // « au prorata du nombre d'ESMS concernés dans la région »: 7/10 and 3/10
         assertThat(view.dossierShares()).containsExactly(
                 new ShareRow("ARS Guadeloupe, Saint-Martin, Saint-Barthélemy", "Guadeloupe", 7, euros(203_000)),
@@ -177,7 +179,7 @@ class TaskViewsTest {
 
         var view = views.of(number, 100_000L, SCHEDULE);
 
-        assertThat(view.dossierShares()).extracting(ShareRow::esmsCount, ShareRow::amount)
+        assertThat(view.dossierShares()).extracting(ShareRow::count, ShareRow::amount)
                 .containsExactly(tuple(2, euros(66_667)), tuple(1, euros(33_333)));
         // 40 % and 40 % of 100 000 €, the last instalment takes what rounding left
         assertThat(view.dossierPayments()).extracting(PaymentRow::amount)
@@ -277,9 +279,9 @@ class TaskViewsTest {
         var number = dossiers.nextNumber("ESMS", 2021);
         dossiers.insert(new Dossier(number, CAMPAIGN, DossierStatus.SUBMITTED, "Association Les Flamboyants <Guadeloupe>",
                 "775123456", "Marie-Hélène Lacroix", "mh.lacroix@flamboyants.example",
-                "Dossier usager informatisé partagé des Flamboyants", "Acquisition d'un DUI mutualisé.\nDeux lots.",
-                publicType, "ACQUISITION", "PETIT", 2, 2, honourStatement, true, esms, null, null, SUBMITTED_AT,
+                "Dossier usager informatisé partagé des Flamboyants", "Acquisition d'un DUI mutualisé.\nDeux lots.", null, null, SUBMITTED_AT,
                 SUBMITTED_AT), "hash");
+        facts.setAll(number, Esms.application(publicType, "ACQUISITION", "PETIT", 2, 2, honourStatement, true, esms));
         return number;
     }
 

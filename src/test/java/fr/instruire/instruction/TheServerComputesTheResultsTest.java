@@ -24,7 +24,7 @@ import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.dossier.Esms;
+import fr.instruire.support.Esms;
 import fr.instruire.system.TaskRefusal;
 
 /**
@@ -79,9 +79,10 @@ class TheServerComputesTheResultsTest {
         var number = dossiers.nextNumber("ESMS", 2026);
         var at = Instant.parse("2026-02-01T10:00:00Z");
         dossiers.insert(new Dossier(number, ESMS, DossierStatus.UNDER_INSTRUCTION, "Organisme", null, "Contact",
-                "contact@example.org", "Projet", null, "PA", "ACQUISITION", "PETIT", 1, 2, true, true,
-                List.of(new Esms("971000001", "EHPAD Les Flamboyants", "Guadeloupe", "MOYEN_OU_GRAND", false, false)),
+                "contact@example.org", "Projet", null,
                 null, null, at, at), "hash");
+        facts.setAll(number, Esms.application("PA", "ACQUISITION", "PETIT", 1, 2, true, true,
+                List.of(new Esms("971000001", "EHPAD Les Flamboyants", "Guadeloupe", "MOYEN_OU_GRAND", false, false))));
         return number;
     }
 
@@ -89,7 +90,7 @@ class TheServerComputesTheResultsTest {
         var number = dossiers.nextNumber("FACI", 2026);
         var at = Instant.parse("2026-02-01T10:00:00Z");
         dossiers.insert(new Dossier(number, FACILISOINS, DossierStatus.UNDER_INSTRUCTION, "MAS", null, "Contact",
-                "contact@example.org", "Projet", null, null, null, null, null, null, null, null, List.of(), null, null,
+                "contact@example.org", "Projet", null, null, null,
                 at, at), "hash");
         facts.setAll(number, Map.of("region", "Île-de-France", "requestedAmount", 60_000L));
         return number;

@@ -50,6 +50,7 @@ class AnonymousApiLimitsIT {
     int port;
     @Autowired JdbcClient jdbc;
     @Autowired Dossiers dossiers;
+    @Autowired fr.instruire.call.CallDefinitions calls;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -113,15 +114,15 @@ class AnonymousApiLimitsIT {
     @Test
     void aDossierClosedToDocumentsRefusesThem() throws Exception {
         var dossier = submit("statut@limites.example");
-        for (var status : DossierStatus.values()) {
+        var call = calls.of("esms-numerique");
+        for (var status : call.statuses().keySet()) {
             dossiers.updateStatus(dossier.number(), status);
             jdbc.sql("DELETE FROM dossier_document WHERE dossier_number = ?").param(dossier.number()).update();
-            var upload = upload(dossier, "piece-" + status.name().toLowerCase() + ".pdf", 100);
-            if (status == DossierStatus.INADMISSIBLE || status == DossierStatus.INSTRUCTED
-                    || status == DossierStatus.NOT_SELECTED || status == DossierStatus.EXPERIMENTATION_ENDED) {
+            var upload = upload(dossier, "piece-" + status.toLowerCase() + ".pdf", 100);
+            if (java.util.List.of("INADMISSIBLE", "INSTRUCTED", "NOT_SELECTED").contains(status)) {
                 assertThat(upload.statusCode()).as(status + " " + upload.body()).isEqualTo(409);
                 assertProblem(upload, "Dossier fermé aux documents");
-                assertThat(problem(upload).get("detail").asText()).contains("« " + status.label() + " »", "ne reçoit plus de documents");
+                assertThat(problem(upload).get("detail").asText()).contains("« " + call.statusLabel(status) + " »", "ne reçoit plus de documents");
                 assertThat(documentCount(dossier.number())).isZero();
             } else {
                 assertThat(upload.statusCode()).as(status + " " + upload.body()).isEqualTo(201);

@@ -61,11 +61,13 @@ class MailOutageIT {
                 "America/Guadeloupe", today.minusDays(1).toString(), today.plusDays(30).toString(),
                 today.plusDays(5).toString(), today.plusDays(60).toString(), 1_000_000L, "PANNE",
                 "instructeurs-guadeloupe", "comite-guadeloupe", null, null, null));
+        var facts = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                fr.instruire.support.Esms.application("PA", "ACQUISITION", "MOYEN_GRAND", 1, 2, true, true,
+                        List.of(new fr.instruire.support.Esms("970100001", "EHPAD", "Guadeloupe", "MOYEN_GRAND", true, false))),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>>() { });
         var number = intake.submit("esms-numerique-panne-smtp", new ApplicationRequest(
                 new ApplicationRequest.Organisation("Association Panne", null, null, "panne@candidat.example"),
-                new ApplicationRequest.Project("DUI", null), "PA", "ACQUISITION", "MOYEN_GRAND", 1, 2, true, true,
-                List.of(new ApplicationRequest.EsmsRequest("970100001", "EHPAD", "Guadeloupe", "MOYEN_GRAND", true, false)),
-                null, null, null), null, null).response().dossierNumber();
+                new ApplicationRequest.Project("DUI", null), facts)).response().dossierNumber();
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
 
         var job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();

@@ -43,7 +43,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
-import fr.instruire.dossier.Esms;
+import fr.instruire.support.Esms;
 
 /** The mails as an applicant receives them: French, from the dossier's data, once per step and occurrence. */
 @SpringBootTest(properties = {
@@ -71,6 +71,7 @@ class MailerTest {
     static final String CONTACT = "marie-helene.lacroix@flamboyants.example";
     /** 10h30 in Guadeloupe (UTC-4) */
     static final Instant NOW = Instant.parse("2021-03-15T14:30:00Z");
+
 
     @Autowired
     Mailer mailer;
@@ -203,7 +204,7 @@ class MailerTest {
         }
         var number = dossiers.nextNumber("FACI", 2022);
         dossiers.insert(new Dossier(number, "facilisoins-2022", DossierStatus.SUBMITTED, "MAS Les Écureuils", null,
-                null, CONTACT, "Facilisoins", null, null, null, null, null, null, null, null, List.of(), null, null,
+                null, CONTACT, "Facilisoins", null, null, null,
                 NOW, NOW), "hash");
         facts.set(number, "region", "Bretagne");
 
@@ -443,13 +444,13 @@ class MailerTest {
         var submittedAt = Instant.parse("2021-03-12T14:32:00Z");
         dossiers.insert(new Dossier(number, CAMPAIGN, DossierStatus.SUBMITTED, "Association Les Flamboyants",
                 "775123456", "Marie-Hélène Lacroix", CONTACT, "Dossier usager informatisé partagé des Flamboyants",
-                "Acquisition d'un DUI mutualisé entre les EHPAD et SSIAD de l'association.", "PA", "ACQUISITION",
-                "PETIT", 2, 2, true, true, esms, null, null, submittedAt, submittedAt), "hash");
+                "Acquisition d'un DUI mutualisé entre les EHPAD et SSIAD de l'association.", null, null, submittedAt, submittedAt), "hash");
+        facts.setAll(number, Esms.application("PA", "ACQUISITION", "PETIT", 2, 2, true, true, esms));
         return number;
     }
 
     /** Instructed, then decided at the committee's sitting (now), with the committee's reason. */
-    private void decidedByTheCommittee(String number, long grant, DossierStatus outcome, String reason) {
+    private void decidedByTheCommittee(String number, long grant, String outcome, String reason) {
         dossiers.recordInstruction(number, 15, grant);
         dossiers.recordEvent(number, "comite.guadeloupe", "COMMITTEE_DECISION", reason);
         dossiers.updateStatus(number, outcome);

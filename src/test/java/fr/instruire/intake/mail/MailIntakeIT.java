@@ -623,7 +623,7 @@ class MailIntakeIT {
         var number = dossiers.nextNumber("AUTRE", 2026);
         var now = Instant.now();
         dossiers.insert(new Dossier(number, OTHER_CAMPAIGN, DossierStatus.RECEIVED, "Autre organisme", null, null,
-                "autre@organisme.example", "Candidature", null, null, null, null, null, null, null, null, List.of(), null,
+                "autre@organisme.example", "Candidature", null, null,
                 null, now, now), "hash-sans-jeton");
         return number;
     }
