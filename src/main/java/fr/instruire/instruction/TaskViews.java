@@ -46,6 +46,16 @@ class TaskViews {
     /** What a task's view reads of the process: the funding decision's result and the task's payment schedule. */
     static final String GRANT_AMOUNT = "grantAmount";
     static final String PAYMENT_SCHEDULE = "paymentSchedule";
+    /** The summary's own keys (the dossier's core, in words); beside them, each fact of the call under its key. */
+    static final List<String> SUMMARY = List.of("number", "url", "organisation", "siren", "contactName", "contactEmail",
+            "projectTitle", "projectDescription", "status", "submittedOn", "timeZone", "preparedOn", "regions", "grant",
+            "score");
+
+    /** The view's variable of a list of records: {@code dossierEsms} for the list {@code esms}. */
+    static String listVariable(String fact) {
+        return "dossier" + Character.toUpperCase(fact.charAt(0)) + fact.substring(1);
+    }
+
     /** The variable that marks a task as having a view. */
     static final String DOSSIER = "dossier";
 
@@ -110,7 +120,7 @@ class TaskViews {
         var grant = dossier.grantAmount() != null ? dossier.grantAmount() : computedGrant;
         var lists = new LinkedHashMap<String, List<Map<String, String>>>();
         call.facts().values().stream().filter(f -> f.type() == FactType.RECORDS).forEach(f -> lists.put(
-                "dossier" + Character.toUpperCase(f.key().charAt(0)) + f.key().substring(1),
+                listVariable(f.key()),
                 facts.get(f.key()) instanceof List<?> rows
                         ? rows.stream().filter(Map.class::isInstance).map(r -> f.recordWords((Map<?, ?>) r)).toList()
                         : List.of()));

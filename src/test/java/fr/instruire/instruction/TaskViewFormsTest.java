@@ -36,6 +36,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import fr.instruire.call.CallDefinition;
+import fr.instruire.call.CallDefinitions;
+import fr.instruire.call.FactDefinition;
+import fr.instruire.call.FactType;
 import fr.instruire.instruction.TaskViews.TaskView;
 
 /**
@@ -58,10 +62,18 @@ class TaskViewFormsTest {
             "recevabiliteComment", "complementsRequest", "grantAmount", "selected", "committeeReason",
             TaskViews.PAYMENT_SCHEDULE);
     /** Process variables that are lists, with the type of their elements, for {@code #loop}. */
-    static final Map<String, Type> PROCESS_LISTS = Map.of("admissibilityReasons", String.class);
+    static final Map<String, Shape> PROCESS_LISTS = Map.of("admissibilityReasons", new Shape(true, List.of()));
 
-    /** {@link TaskView}'s components: the variables {@code prepareTaskView} sets, with their types. */
-    static final Map<String, Type> VIEW = viewVariables();
+    /**
+     * The variables {@code prepareTaskView} sets for a dossier of the call, with their shapes: {@link TaskView}'s
+     * components, the summary {@code dossier} with the call's facts (its descriptor and registration form), and one
+     * {@code dossier<List>} per list of records of the call.
+     */
+    static final Map<String, Shape> VIEW = viewVariables(new CallDefinitions().of("esms-numerique"));
+
+    /** A variable of the view: a list (of rows with these fields) or an object with these fields. */
+    record Shape(boolean list, List<String> fields) {
+    }
 
     private static final Pattern INSERT = Pattern.compile("\\{\\{(.*?)\\}\\}", Pattern.DOTALL);
     private static final Pattern PATH = Pattern.compile("(?<![\\w.\"])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?!\\w|\\s*\\()");
@@ -157,15 +169,15 @@ class TaskViewFormsTest {
             return List.of(id + ".dataSource: « " + source + " » is not a variable");
         }
         resolve(source, new ArrayDeque<>(), keys, viewed).ifPresent(p -> problems.add(id + ".dataSource: " + p));
-        var row = viewed && VIEW.containsKey(source) ? element(VIEW.get(source)) : null;
+        var row = viewed && VIEW.containsKey(source) && VIEW.get(source).list() ? VIEW.get(source) : null;
         if (row == null) {
             problems.add(id + ".dataSource: « " + source + " » is not a list of the task's view");
             return problems;
         }
         for (var column : table.path("columns")) {
             var key = column.path("key").asText();
-            if (!fields(row).contains(key)) {
-                problems.add(id + ".columns: « " + key + " » is not a field of " + source + " " + fields(row));
+            if (!row.fields().contains(key)) {
+                problems.add(id + ".columns: « " + key + " » is not a field of " + source + " " + row.fields());
             }
         }
         return problems;
@@ -186,17 +198,17 @@ class TaskViewFormsTest {
             if (segments.length == 1) {
                 return Optional.empty();
             }
-            return segments.length == 2 && fields(element).contains(segments[1]) ? Optional.empty()
-                    : Optional.of("« " + path + " » is not a field of " + loops.peek() + " " + fields(element));
+            return segments.length == 2 && element.fields().contains(segments[1]) ? Optional.empty()
+                    : Optional.of("« " + path + " » is not a field of " + loops.peek() + " " + element.fields());
         }
         if (viewed && VIEW.containsKey(root)) {
-            var type = VIEW.get(root);
+            var shape = VIEW.get(root);
             if (segments.length == 1) {
                 return Optional.empty();
             }
-            return type instanceof Class<?> c && c.isRecord() && segments.length == 2 && fields(type).contains(segments[1])
+            return !shape.list() && segments.length == 2 && shape.fields().contains(segments[1])
                     ? Optional.empty()
-                    : Optional.of("« " + path + " » is not a field of " + root + " " + fields(type));
+                    : Optional.of("« " + path + " » is not a field of " + root + " " + shape.fields());
         }
         if (PROCESS_VARIABLES.contains(root) || keys.contains(root)) {
             return segments.length == 1 ? Optional.empty()
@@ -211,9 +223,9 @@ class TaskViewFormsTest {
         return VIEW.containsKey(root) || "this".equals(root) && !loops.isEmpty() && VIEW.containsKey(loops.peek());
     }
 
-    private static Type loopElement(String source, boolean viewed) {
-        if (viewed && VIEW.containsKey(source)) {
-            return element(VIEW.get(source));
+    private static Shape loopElement(String source, boolean viewed) {
+        if (viewed && VIEW.containsKey(source) && VIEW.get(source).list()) {
+            return VIEW.get(source);
         }
         return PROCESS_LISTS.get(source);
     }
@@ -271,10 +283,21 @@ class TaskViewFormsTest {
 
     // --- the view's structure, from TaskView -----------------------------------------------------------------
 
-    private static Map<String, Type> viewVariables() {
-        var variables = new LinkedHashMap<String, Type>();
+    private static Map<String, Shape> viewVariables(CallDefinition call) {
+        var variables = new LinkedHashMap<String, Shape>();
         for (RecordComponent component : TaskView.class.getRecordComponents()) {
-            variables.put(component.getName(), component.getGenericType());
+            var type = component.getGenericType();
+            if ("dossier".equals(component.getName())) {
+                var fields = new ArrayList<>(TaskViews.SUMMARY);
+                call.facts().values().stream().filter(f -> f.type() != FactType.RECORDS).forEach(f -> fields.add(f.key()));
+                variables.put("dossier", new Shape(false, fields));
+            } else if ("lists".equals(component.getName())) {
+                call.facts().values().stream().filter(f -> f.type() == FactType.RECORDS).forEach(f -> variables.put(
+                        TaskViews.listVariable(f.key()), new Shape(true, f.fields().stream().map(FactDefinition::key).toList())));
+            } else {
+                var element = element(type);
+                variables.put(component.getName(), element != null ? new Shape(true, fields(element)) : new Shape(false, fields(type)));
+            }
         }
         return variables;
     }

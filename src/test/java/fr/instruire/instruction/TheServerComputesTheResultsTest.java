@@ -143,7 +143,7 @@ class TheServerComputesTheResultsTest {
                 .startBeforeActivity("Activity_CalculerFinancement").execute();
 
         assertThat(runtime.getVariable(instance.getId(), "grantAmount")).isEqualTo(25_000L);
-        assertThat(runtime.getVariable(instance.getId(), "esmsCount")).isEqualTo(1);
+        assertThat(runtime.getVariable(instance.getId(), "esmsCount")).isEqualTo(1L);
     }
 
     @Test
