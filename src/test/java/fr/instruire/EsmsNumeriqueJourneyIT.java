@@ -223,7 +223,7 @@ class EsmsNumeriqueJourneyIT {
         var unknownRegion = post("/api/campaigns/" + OPEN + "/applications", application("r@candidat.example", 8)
                 .replace("\"Guadeloupe\"", "\"Atlantide\""), null);
         assertThat(unknownRegion.statusCode()).isEqualTo(400);
-        assertThat(unknownRegion.body()).contains("région inconnue");
+        assertThat(unknownRegion.body()).contains("valeur « Atlantide » non permise");
 
         assertThat(post("/api/campaigns/inconnue/applications", application("x@candidat.example", 8), null).statusCode()).isEqualTo(404);
         assertThat(post("/api/campaigns/" + OPEN + "/applications", "<xml/>", null, "Content-Type", "application/xml").statusCode()).isEqualTo(415);

@@ -173,12 +173,12 @@ class FacilisoinsApiIntakeIT {
     }
 
     @Test
-    void theOpenApiDocumentGivesBothShapes() throws Exception {
+    void theOpenApiDocumentGivesTheOneShapeOfEveryCall() throws Exception {
         var response = get("/api/openapi", null);
         assertThat(response.statusCode()).isEqualTo(200);
         var body = json.readTree(response.body()).at("/paths/~1api~1campaigns~1{campaignKey}~1applications/post/requestBody");
-        assertThat(body.toString()).contains("oneOf", "ApplicationRequest", "GenericApplicationRequest");
-        assertThat(json.readTree(response.body()).at("/components/schemas/GenericApplicationRequest/properties").has("facts")).isTrue();
+        assertThat(body.toString()).contains("ApplicationRequest", "formulaire d'enregistrement");
+        assertThat(json.readTree(response.body()).at("/components/schemas/ApplicationRequest/properties").has("facts")).isTrue();
     }
 
     HttpResponse<String> refused(String factsJson) throws Exception {

@@ -130,7 +130,7 @@ class FacilisoinsJourneyIT {
         instruct(selected, "MAS Les Écureuils", "ADULTES", 60_000, 5);
         // the regional groups exist once the first dossier reached the opinions: accounts for them
         instruct(other, "IME Les Tilleuls", "ENFANTS", 30_000, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(other).status() == DossierStatus.INSTRUCTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DossierStatus.INSTRUCTED.equals(dossiers.get(other).status()));
         assertThat(dossiers.get(selected).score()).isGreaterThan(dossiers.get(other).score());
         assertThat(dossiers.get(selected).grantAmount()).isEqualTo(50_000L);
         assertThat(facts.of(selected)).containsEntry("arsOpinion", "FAVORABLE").containsEntry("cpamOpinion", "FAVORABLE");
@@ -189,7 +189,7 @@ class FacilisoinsJourneyIT {
         assertThat(Arrays.toString(decision.getRecipients(Message.RecipientType.CC))).contains("ARS-IDF-ART51@ars.sante.fr");
         awaitMail("direction@tilleuls.example", other + ".decision.1");
         assertThat(dossiers.history(other)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("Non retenu — Classement au-delà des places ouvertes."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(other).status() == DossierStatus.NOT_SELECTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DossierStatus.NOT_SELECTED.equals(dossiers.get(other).status()));
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(other).count() == 0);
 
         var arrete = awaitTask(CAMPAIGN, "Activity_PrendreArrete");
@@ -286,7 +286,7 @@ class FacilisoinsJourneyIT {
             marks.put(criterion, mark);
         }
         complete(NATIONAL, grid, marks);
-        await().atMost(Duration.ofSeconds(30)).until(() -> dossiers.get(number).status() == DossierStatus.INSTRUCTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DossierStatus.INSTRUCTED.equals(dossiers.get(number).status()));
     }
 
     void user(String id, String group) {

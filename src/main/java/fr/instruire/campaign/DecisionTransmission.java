@@ -71,7 +71,7 @@ class DecisionTransmission {
                 .orElseThrow(() -> new IllegalStateException("Campagne " + campaignKey + " : pas de dossier "
                         + dossierNumber + " dans la campagne ; décision non transmise"));
         var status = decision.selected() ? DossierStatus.SELECTED : DossierStatus.NOT_SELECTED;
-        if (dossier.status() == status) {
+        if (status.equals(dossier.status())) {
             return;
         }
         if (!DossierStatus.INSTRUCTED.equals(dossier.status())) {

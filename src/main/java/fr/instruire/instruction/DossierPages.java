@@ -167,7 +167,8 @@ class DossierPages {
 
     /**
      * The instruction's marks as the reviewer gave them: the inputs of the call's score decision (labelled as the
-     * decision table labels them) that the dossier's process holds as numbers.
+     * decision table labels them) that the dossier's process holds as numbers. A score computed by a graph of decisions
+     * (a grid of weights) reads its marks in a sub-decision: the page then shows the score alone.
      */
     private List<Score> scores(List<String> instances, String scoreDecision) {
         var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(scoreDecision).latestVersion()
@@ -187,6 +188,9 @@ class DossierPages {
             if (expression != null && expression.matches("[A-Za-z][A-Za-z0-9_]*")) {
                 inputs.put(expression, input.getLabel() == null ? expression : input.getLabel());
             }
+        }
+        if (inputs.isEmpty()) {
+            return List.of();
         }
         var values = new LinkedHashMap<String, Number>();
         history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))

@@ -114,12 +114,12 @@ class AnonymousApiLimitsIT {
     @Test
     void aDossierClosedToDocumentsRefusesThem() throws Exception {
         var dossier = submit("statut@limites.example");
-        var call = calls.of("esms-numerique");
+        var call = calls.of("facilisoins");
         for (var status : call.statuses().keySet()) {
             dossiers.updateStatus(dossier.number(), status);
             jdbc.sql("DELETE FROM dossier_document WHERE dossier_number = ?").param(dossier.number()).update();
             var upload = upload(dossier, "piece-" + status.toLowerCase() + ".pdf", 100);
-            if (java.util.List.of("INADMISSIBLE", "INSTRUCTED", "NOT_SELECTED").contains(status)) {
+            if (java.util.List.of("INADMISSIBLE", "INSTRUCTED", "NOT_SELECTED", "EXPERIMENTATION_ENDED").contains(status)) {
                 assertThat(upload.statusCode()).as(status + " " + upload.body()).isEqualTo(409);
                 assertProblem(upload, "Dossier fermé aux documents");
                 assertThat(problem(upload).get("detail").asText()).contains("« " + call.statusLabel(status) + " »", "ne reçoit plus de documents");
@@ -164,7 +164,7 @@ class AnonymousApiLimitsIT {
     }
 
     static String padding(int bytes) {
-        return "\"annexe\": \"" + "x".repeat(bytes) + "\"";
+        return "\"agrement\": \"A\"" + " ".repeat(bytes);
     }
 
     String applications() {
