@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.instruire.identity.GroupAccess;
+import fr.instruire.call.CallDefinitions;
 import fr.instruire.system.ApiProblem;
 import fr.instruire.system.ApiProblem.FieldError;
 
@@ -26,12 +27,14 @@ public class CampaignService {
     static final String DEFAULT_COMPLEMENTS_DELAY = "P15D";
     static final String DEFAULT_CONVENTION_REMINDER = "P21D";
 
+    private final CallDefinitions calls;
     private final Campaigns campaigns;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final GroupAccess groups;
 
-    CampaignService(Campaigns campaigns, RuntimeService runtime, RepositoryService repository, GroupAccess groups) {
+    CampaignService(Campaigns campaigns, RuntimeService runtime, RepositoryService repository, GroupAccess groups, CallDefinitions calls) {
+        this.calls = calls;
         this.campaigns = campaigns;
         this.runtime = runtime;
         this.repository = repository;
@@ -49,6 +52,9 @@ public class CampaignService {
         }
         if (!campaigns.regionExists(d.region())) {
             errors.add(new FieldError("region", "région inconnue ; attendu l'une de : " + String.join(", ", campaigns.regions())));
+        }
+        if (d.callId() != null && calls.find(d.callId()).isEmpty()) {
+            errors.add(new FieldError("callId", "appel inconnu : aucun descripteur calls/" + d.callId() + ".yaml"));
         }
         var processKey = d.callId() + "-campaign";
         if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() == 0) {

@@ -47,12 +47,6 @@ public class Campaigns {
                 .orElseThrow(() -> new IllegalStateException("Région inconnue : " + region));
     }
 
-    /** The ARS mailbox a call copies on its mails for a region (Facilisoins: the call's annex 2), if the call lists one. */
-    public Optional<String> arsMailbox(String callId, String region) {
-        return jdbc.sql("SELECT mailbox FROM call_ars_mailbox WHERE call_id = ? AND region = ?")
-                .params(callId, region).query(String.class).optional();
-    }
-
     public List<String> regions() {
         return jdbc.sql("SELECT name FROM region ORDER BY name").query(String.class).list();
     }

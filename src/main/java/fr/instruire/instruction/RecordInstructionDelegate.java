@@ -24,14 +24,6 @@ import fr.instruire.system.Actors;
 @Component("recordInstruction")
 class RecordInstructionDelegate implements JavaDelegate {
 
-    /**
-     * ESMS numérique's « critères de priorisation », as its instruction form names them: only for showing the marks
-     * (task views, dossier page) — the score is the call's selection decision's ({@link InstructionResults}).
-     */
-    static final List<String> CRITERIA = List.of("scoreMotivation", "scorePerimetreFonctionnel", "scoreMutualisation",
-            "scoreInteroperabilite", "scorePlateformeRegionale");
-    static final int MAX_PER_CRITERION = 5;
-
     private final Dossiers dossiers;
     private final DossierFacts facts;
     private final CommitteeAgenda agenda;

@@ -39,7 +39,7 @@ public class Mailer {
     /**
      * As {@link #send(String, String)}, to {@code to} when given ({@code group:<groupId>}: the e-mail addresses of that
      * group's members; else one address) and, when {@code copyToArs}, with a copy to the ARS mailbox of the dossier's
-     * region for its call ({@code call_ars_mailbox}) — none while the region is unknown or the call lists no mailbox.
+     * region for its call (its descriptor's {@code regionalMailboxes}) — none while the region is unknown or the call lists no mailbox.
      */
     @Transactional
     public SentMail send(String template, String dossierNumber, String to, boolean copyToArs) {
