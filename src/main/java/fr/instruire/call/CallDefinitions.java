@@ -35,6 +35,9 @@ public class CallDefinitions {
     static final Set<String> NOT_ADMITTED = Set.of("RECEIVED", "SUBMITTED", "ADMISSIBILITY_REVIEW", "AWAITING_COMPLEMENTS",
             "INADMISSIBLE");
 
+    /** The fact the platform records of every dossier: received before the campaign's closing instant. */
+    public static final String SUBMITTED_BEFORE_DEADLINE = "submittedBeforeDeadline";
+
     private static final Pattern CALL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern STATUS = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
@@ -139,6 +142,9 @@ public class CallDefinitions {
             local.add(file + " : registrationForm — forms/" + id + "/" + formId + ".form introuvable");
         }
         var applicationKeys = Set.copyOf(facts.keySet());
+        // what the platform records of every dossier
+        facts.putIfAbsent(SUBMITTED_BEFORE_DEADLINE, FactDefinition.simple(SUBMITTED_BEFORE_DEADLINE, "Reçu dans les délais",
+                FactType.BOOLEAN, Map.of()));
 
         for (var entry : list(yaml, "facts", file, local)) {
             var fact = declared(entry, file, "facts", local);
