@@ -1,11 +1,12 @@
 package fr.instruire.campaign;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -15,65 +16,72 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.submission.TaskFormValues;
 
 /**
- * The committee's agenda: the dossiers instructed so far, best score first, with each ARS's share, and one
- * decision line per dossier pre-filled for the form. Kept current while a sitting is open: each instructed dossier
- * refreshes its campaign's agenda. Two kinds of agenda: the ESMS committee's ({@code prepareCommitteeSitting}) and a
- * national selection's with regions, publics and opinions ({@code prepareSelectionAgenda}, {@link SelectionAgenda});
- * the task that shows one carries the task-local marker {@code agenda}, so that a refresh replaces the agenda of that
- * task only — never the decisions a later task of the campaign (the CTIS's) works on.
+ * The lists a campaign's selection tasks show, computed from the tables each time the task's form is read, never
+ * stored in a process variable ({@link TaskFormValues}): instructing a dossier writes nothing into its campaign's
+ * instance, and a dossier instructed after a sitting opened is on its list the next time the form is read. A task
+ * shows an agenda when its create listener gave it the task-local marker {@code agenda}:
+ * <ul>
+ * <li>{@link #COMMITTEE} ({@code prepareCommitteeSitting}): {@code committeeList} — the dossiers instructed so far,
+ * best score first, with each ARS's share —, {@code committeeDecisions} — one decision row per dossier, pre-filled for
+ * the form — and {@code committeeListSize};</li>
+ * <li>{@link #SELECTION} ({@code prepareSelectionAgenda}): a national selection's {@code selectionList},
+ * {@code selectionBalance}, {@code selectionPlaces} and {@code selectionProposal} ({@link SelectionAgenda}).</li>
+ * </ul>
+ * The submission contract compares a submitted list with these values computed at that moment, and the completion's
+ * listeners check the decisions against the tables; what a completion submits is stored as any submission is.
  */
 @Component
-public class CommitteeAgenda {
+class CommitteeAgenda implements TaskFormValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Task-local marker of a task that shows an agenda: {@link #COMMITTEE} or {@link #SELECTION}. */
     static final String AGENDA = "agenda";
     static final String COMMITTEE = "committee";
     static final String SELECTION = "selection";
+    static final String COMMITTEE_LIST = "committeeList";
+    static final String COMMITTEE_LIST_SIZE = "committeeListSize";
+    static final Set<String> COMMITTEE_VALUES = Set.of(COMMITTEE_LIST, CommitteeDecision.COMMITTEE_DECISIONS, COMMITTEE_LIST_SIZE);
 
     private final Dossiers dossiers;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessCampaign campaign;
     private final SelectionAgenda selection;
     private final CallFacts callFacts;
 
-    CommitteeAgenda(Dossiers dossiers, RuntimeService runtime, TaskService tasks, SelectionAgenda selection, CallFacts callFacts) {
+    CommitteeAgenda(Dossiers dossiers, ProcessCampaign campaign, SelectionAgenda selection, CallFacts callFacts) {
         this.callFacts = callFacts;
         this.dossiers = dossiers;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.campaign = campaign;
         this.selection = selection;
     }
 
-    /**
-     * Called when a dossier of the campaign has been instructed: updates the agenda of a sitting in progress. Only
-     * while a sitting's task is open — once it is completed, its decisions wait to be sent and must not be replaced.
-     */
-    public void refresh(String campaignKey) {
-        for (var task : tasks.createTaskQuery().processInstanceBusinessKey(campaignKey).active().list()) {
-            var kind = tasks.getVariableLocal(task.getId(), AGENDA);
-            if (COMMITTEE.equals(kind)) {
-                runtime.setVariables(task.getProcessInstanceId(), variables(campaignKey));
-            } else if (SELECTION.equals(kind)) {
-                var places = runtime.getVariable(task.getProcessInstanceId(), SelectionAgenda.PLACES);
-                runtime.setVariables(task.getProcessInstanceId(), selection.variables(campaignKey, places));
-            }
+    /** Marks a task as showing an agenda of {@code kind}: its lists are then computed whenever its form is read. */
+    static void mark(DelegateTask task, String kind) {
+        task.setVariableLocal(AGENDA, kind);
+    }
+
+    @Override
+    public Set<String> names(DelegateTask task) {
+        var kind = task.getVariableLocal(AGENDA);
+        return COMMITTEE.equals(kind) ? COMMITTEE_VALUES : SELECTION.equals(kind) ? SelectionAgenda.VALUES : Set.of();
+    }
+
+    @Override
+    public Map<String, TypedValue> values(DelegateTask task) {
+        var kind = task.getVariableLocal(AGENDA);
+        if (COMMITTEE.equals(kind)) {
+            return committee(campaign.ofCampaignInstance(task));
         }
+        if (SELECTION.equals(kind)) {
+            return selection.variables(campaign.ofCampaignInstance(task), task.getVariable(SelectionAgenda.PLACES));
+        }
+        return Map.of();
     }
 
-    void prepare(org.camunda.bpm.engine.delegate.DelegateTask task, String campaignKey) {
-        task.setVariableLocal(AGENDA, COMMITTEE);
-        task.getExecution().setVariables(variables(campaignKey));
-    }
-
-    void prepareSelection(org.camunda.bpm.engine.delegate.DelegateTask task, String campaignKey) {
-        task.setVariableLocal(AGENDA, SELECTION);
-        task.getExecution().setVariables(selection.variables(campaignKey, task.getVariable(SelectionAgenda.PLACES)));
-    }
-
-    private Map<String, Object> variables(String campaignKey) {
+    /** The sitting form's lists for the campaign's instructed dossiers, now. */
+    Map<String, TypedValue> committee(String campaignKey) {
         var lines = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> CommitteeLine.of(d, callFacts)).toList();
         var list = lines.stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -85,11 +93,22 @@ public class CommitteeAgenda {
             row.put("regionalShares", l.regionalSharesText());
             return row;
         }).toList();
-        var decisions = lines.stream().map(l -> Map.of("dossierNumber", l.dossierNumber(), "decision", "", "reason", "")).toList();
-        return Map.of("committeeList", json(list), "committeeDecisions", json(decisions), "committeeListSize", lines.size());
+        var decisions = lines.stream().map(l -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("dossierNumber", l.dossierNumber());
+            row.put("decision", "");
+            row.put("reason", "");
+            return row;
+        }).toList();
+        var values = new LinkedHashMap<String, TypedValue>();
+        values.put(COMMITTEE_LIST, json(list));
+        values.put(CommitteeDecision.COMMITTEE_DECISIONS, json(decisions));
+        values.put(COMMITTEE_LIST_SIZE, Variables.integerValue(lines.size()));
+        return values;
     }
 
-    static Object json(Object value) {
+    /** A JSON value (Spin, {@code application/json}), as the forms read lists. */
+    static TypedValue json(Object value) {
         try {
             return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
         } catch (JsonProcessingException e) {

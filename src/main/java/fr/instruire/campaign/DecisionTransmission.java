@@ -1,37 +1,49 @@
 package fr.instruire.campaign;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
+import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.submission.FormRows;
 
 /**
  * A sitting's decisions reach their dossiers in two steps: the whole list is checked first (nothing is sent if one
  * decision is wrong), then each dossier gets its own, in its own job, so that a dossier that cannot be reached does
- * not undo nor hold back the others.
+ * not undo nor hold back the others. A decision row's other fields in the step's form (a rate, an amount: see
+ * {@link CommitteeDecision#factFields}) become the dossier's facts with its decision — a call adds one to its form, no
+ * Java.
  */
 @Service
 class DecisionTransmission {
 
     private final Dossiers dossiers;
+    private final DossierFacts facts;
     private final RuntimeService runtime;
 
-    DecisionTransmission(Dossiers dossiers, RuntimeService runtime) {
+    DecisionTransmission(Dossiers dossiers, DossierFacts facts, RuntimeService runtime) {
         this.dossiers = dossiers;
+        this.facts = facts;
         this.runtime = runtime;
     }
 
     /**
      * The numbers of the dossiers the sitting decided on (AJOURNE left out), once each check passed: each is an
-     * INSTRUCTED dossier of {@code campaignKey}, named once, with a known decision. Otherwise throws, naming the
-     * decision at fault. An {@code ArrayList}: a list type the engine's deserialisation allow-list accepts.
+     * INSTRUCTED dossier of {@code campaignKey}, named once, with a known decision, and its other fields
+     * ({@code rowFields}: the decisions list's row fields in the step's form) can be recorded as facts. Otherwise
+     * throws, naming the decision at fault. An {@code ArrayList}: a list type the engine's deserialisation allow-list
+     * accepts.
      */
-    ArrayList<String> decidedDossiers(String campaignKey, Object committeeDecisions) {
+    ArrayList<String> decidedDossiers(String campaignKey, Object committeeDecisions, List<FormRows.RowField> rowFields) {
+        var factFields = CommitteeDecision.factFields(rowFields);
         var decided = new ArrayList<String>();
         var seen = new HashSet<String>();
         for (var decision : CommitteeDecision.read(committeeDecisions)) {
@@ -49,17 +61,24 @@ class DecisionTransmission {
                 throw new IllegalStateException("Campagne " + campaignKey + " : décision « " + decision.decision()
                         + " » inconnue pour le dossier " + number + " ; aucune décision transmise");
             }
+            try {
+                decision.facts(factFields);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Campagne " + campaignKey + " : " + e.getMessage() + " ; aucune décision transmise", e);
+            }
             decided.add(number);
         }
         return decided;
     }
 
     /**
-     * Records the sitting's decision on {@code dossierNumber} and sends it to the dossier's instance (message
-     * {@code message}, correlated on the dossier number and the campaign key). A dossier already in the status this
-     * decision gives it was reached by an earlier attempt: nothing is recorded nor sent twice.
+     * Records the sitting's decision on {@code dossierNumber} — its status, its history, and its row's other fields
+     * ({@code rowFields}) as facts — and sends it to the dossier's instance (message {@code message}, correlated on the
+     * dossier number and the campaign key). A dossier already in the status this decision gives it was reached by an
+     * earlier attempt: nothing is recorded nor sent twice.
      */
-    void transmit(String campaignKey, String dossierNumber, Object committeeDecisions, String actor, String message) {
+    void transmit(String campaignKey, String dossierNumber, Object committeeDecisions, List<FormRows.RowField> rowFields,
+                  String actor, String message) {
         var decisions = CommitteeDecision.read(committeeDecisions).stream()
                 .filter(d -> dossierNumber.equals(d.dossierNumber()) && d.decided()).toList();
         if (decisions.size() != 1) {
@@ -78,15 +97,31 @@ class DecisionTransmission {
             throw new IllegalStateException("Campagne " + campaignKey + " : le dossier " + dossierNumber + " est « "
                     + dossier.status() + " », il n'attend plus de décision ; décision non transmise");
         }
+        var factFields = CommitteeDecision.factFields(rowFields);
+        Map<String, Object> decided;
+        try {
+            decided = decision.facts(factFields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Campagne " + campaignKey + " : " + e.getMessage() + " ; décision non transmise", e);
+        }
         var reason = decision.reason() == null ? "" : decision.reason().trim();
         dossiers.updateStatus(dossierNumber, status);
+        facts.setAll(dossierNumber, decided);
         dossiers.recordEvent(dossierNumber, actor, "COMMITTEE_DECISION",
-                (decision.selected() ? "Retenu" : "Non retenu") + (reason.isEmpty() ? "" : " — " + reason));
+                (decision.selected() ? "Retenu" : "Non retenu") + (reason.isEmpty() ? "" : " — " + reason)
+                        + (decided.isEmpty() ? "" : " (" + factFields.stream().filter(f -> decided.containsKey(f.key()))
+                        .map(f -> f.label() + " : " + shown(decided.get(f.key()))).collect(Collectors.joining(" ; ")) + ")"));
         runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(dossierNumber)
                 .processInstanceVariableEquals("campaignKey", campaignKey)
                 .setVariable("selected", decision.selected())
                 .setVariable("committeeReason", reason)
                 .correlate();
+    }
+
+    private static String shown(Object value) {
+        return value instanceof Boolean b ? (b ? "oui" : "non")
+                : value instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 }

@@ -4,10 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import fr.instruire.submission.FormRows;
 import fr.instruire.system.Actors;
 
 /**
- * Sends the sitting's decision to one dossier, the multi-instance's {@code dossierNumber}: records it and correlates
+ * Sends the sitting's decision to one dossier, the multi-instance's {@code dossierNumber}: records it — with the other
+ * fields of its row in the step's form as the dossier's facts ({@link DecisionTransmission#transmit}) — and correlates
  * the message named by the model's {@code decisionMessage} input on the dossier number and the campaign (the
  * instance's business key). One job per dossier: a dossier that cannot be reached is retried alone.
  */
@@ -25,7 +27,8 @@ class NotifyCommitteeDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         transmission.transmit(campaign.ofCampaignInstance(execution), (String) execution.getVariable("dossierNumber"),
-                execution.getVariable("committeeDecisions"), Actors.lastTaskCompleter(execution),
-                (String) execution.getVariable("decisionMessage"));
+                execution.getVariable(CommitteeDecision.COMMITTEE_DECISIONS),
+                FormRows.of(execution.getProcessDefinitionId(), CommitteeDecision.COMMITTEE_DECISIONS),
+                Actors.lastTaskCompleter(execution), (String) execution.getVariable("decisionMessage"));
     }
 }

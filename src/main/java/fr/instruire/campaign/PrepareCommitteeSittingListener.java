@@ -4,20 +4,24 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** When a sitting opens, puts the committee's agenda (the instructed dossiers of the instance's campaign) in the form's variables. */
+/**
+ * When a sitting opens, marks its task as showing the committee's agenda (task-local {@code agenda} = committee): its
+ * form then reads {@code committeeList} and a pre-filled {@code committeeDecisions}, computed from the instance's
+ * campaign's instructed dossiers each time it is read ({@link CommitteeAgenda}) — nothing is written into the
+ * campaign's instance. The instance's business key must name a campaign.
+ */
 @Component("prepareCommitteeSitting")
 class PrepareCommitteeSittingListener implements TaskListener {
 
-    private final CommitteeAgenda agenda;
     private final ProcessCampaign campaign;
 
-    PrepareCommitteeSittingListener(CommitteeAgenda agenda, ProcessCampaign campaign) {
-        this.agenda = agenda;
+    PrepareCommitteeSittingListener(ProcessCampaign campaign) {
         this.campaign = campaign;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        agenda.prepare(task, campaign.ofCampaignInstance(task));
+        campaign.ofCampaignInstance(task);
+        CommitteeAgenda.mark(task, CommitteeAgenda.COMMITTEE);
     }
 }

@@ -5,24 +5,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code prepareSelectionAgenda}, create listener of a national selection task: sets the form's variables
- * {@code selectionList} (ranked by score), {@code selectionBalance} (by region and public, with a total),
- * {@code selectionPlaces} (campaign variable {@code places}, default 30) and {@code selectionProposal} (pre-filled: the
- * best {@code places} RETENU, the others NON_RETENU). Kept current while the task is open, like the committee's agenda.
+ * {@code prepareSelectionAgenda}, create listener of a national selection task: marks the task as showing a
+ * selection agenda (task-local {@code agenda} = selection). Its form then reads {@code selectionList} (ranked by score),
+ * {@code selectionBalance} (by region and public, with a total), {@code selectionPlaces} (campaign variable
+ * {@code places}, default 30) and {@code selectionProposal} (pre-filled: the best {@code places} RETENU, the others
+ * NON_RETENU), computed from the tables each time it is read ({@link CommitteeAgenda}, {@link SelectionAgenda}) —
+ * never written into the campaign's instance. The instance's business key must name a campaign.
  */
 @Component("prepareSelectionAgenda")
 class PrepareSelectionAgendaListener implements TaskListener {
 
-    private final CommitteeAgenda agenda;
     private final ProcessCampaign campaign;
 
-    PrepareSelectionAgendaListener(CommitteeAgenda agenda, ProcessCampaign campaign) {
-        this.agenda = agenda;
+    PrepareSelectionAgendaListener(ProcessCampaign campaign) {
         this.campaign = campaign;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        agenda.prepareSelection(task, campaign.ofCampaignInstance(task));
+        campaign.ofCampaignInstance(task);
+        CommitteeAgenda.mark(task, CommitteeAgenda.SELECTION);
     }
 }

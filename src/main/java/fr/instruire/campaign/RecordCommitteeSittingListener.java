@@ -10,13 +10,16 @@ import org.springframework.stereotype.Component;
 
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.submission.FormRows;
 import fr.instruire.system.Actors;
 import fr.instruire.system.TaskRefusal;
 
 /**
  * Checks a sitting's decisions on the server before the task completes (a form validates only in the browser): each
- * names an instructed dossier of the instance's campaign — its business key, never a variable — so a refusal lists that
- * campaign's dossiers only.
+ * names an instructed dossier of the instance's campaign — its business key, never a variable — as the tables say at
+ * this moment, so a refusal lists that campaign's dossiers only, and the last sitting cannot leave out a dossier
+ * instructed after its form was read. The other fields of a decision's row in the step's form (a rate, an amount)
+ * must be recordable as the dossier's facts.
  */
 @Component("recordCommitteeSitting")
 class RecordCommitteeSittingListener implements TaskListener {
@@ -34,13 +37,14 @@ class RecordCommitteeSittingListener implements TaskListener {
         var campaignKey = campaign.ofCampaignInstance(task);
         List<CommitteeDecision> decisions;
         try {
-            decisions = CommitteeDecision.read(task.getVariable("committeeDecisions"));
+            decisions = CommitteeDecision.read(task.getVariable(CommitteeDecision.COMMITTEE_DECISIONS));
         } catch (IllegalArgumentException e) {
             throw new TaskRefusal(e.getMessage());
         }
         var listed = new HashSet<>(dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> d.number()).toList());
         boolean last = Boolean.TRUE.equals(task.getVariable("lastSitting"));
-        var errors = CommitteeDecision.check(decisions, listed, last);
+        var factFields = CommitteeDecision.factFields(FormRows.of(task.getProcessDefinitionId(), CommitteeDecision.COMMITTEE_DECISIONS));
+        var errors = CommitteeDecision.check(decisions, listed, last, factFields);
         if (!errors.isEmpty()) {
             throw new TaskRefusal("Décisions du comité incomplètes : " + errors.stream()
                     .map(e -> e.field() + " : " + e.message()).collect(Collectors.joining(" ; ")));

@@ -21,7 +21,7 @@ import fr.instruire.system.TaskRefusal;
 @Component("recordCtisOpinions")
 class RecordCtisOpinionsListener implements TaskListener {
 
-    static final String COMMITTEE_DECISIONS = "committeeDecisions";
+    static final String COMMITTEE_DECISIONS = CommitteeDecision.COMMITTEE_DECISIONS;
 
     private final CtisOpinions opinions;
     private final ProcessCampaign campaign;

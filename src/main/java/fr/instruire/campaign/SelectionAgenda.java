@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.dossier.DossierFacts;
@@ -20,6 +23,7 @@ import fr.instruire.system.French;
  * {@code places}, default 30); the balance by region and public ({@code selectionBalance}); and the proposal
  * pre-filled ({@code selectionProposal}): the best {@code places} RETENU, the others NON_RETENU. Every value is read from the dossiers'
  * facts: {@code raisonSociale}, {@code region}, {@code publicAccueilli}, {@code arsOpinion}, {@code cpamOpinion}.
+ * Computed each time the task's form is read, never stored ({@link CommitteeAgenda}).
  */
 @Component
 class SelectionAgenda {
@@ -29,6 +33,7 @@ class SelectionAgenda {
     static final String SELECTION_BALANCE = "selectionBalance";
     static final String SELECTION_PLACES = "selectionPlaces";
     static final String SELECTION_PROPOSAL = "selectionProposal";
+    static final Set<String> VALUES = Set.of(SELECTION_LIST, SELECTION_BALANCE, SELECTION_PLACES, SELECTION_PROPOSAL);
     static final int DEFAULT_PLACES = 30;
 
     static final Map<String, String> PUBLICS = Map.of("ENFANTS", "Enfants", "ADULTES", "Adultes",
@@ -137,14 +142,14 @@ class SelectionAgenda {
         }).toList();
     }
 
-    /** The form {@code facilisoins-proposition-selection}'s variables. */
-    Map<String, Object> variables(String campaignKey, Object placesValue) {
+    /** The form {@code facilisoins-proposition-selection}'s values, computed now (never stored: {@link CommitteeAgenda}). */
+    Map<String, TypedValue> variables(String campaignKey, Object placesValue) {
         int places = places(placesValue);
         var lines = lines(campaignKey, places);
-        var variables = new LinkedHashMap<String, Object>();
+        var variables = new LinkedHashMap<String, TypedValue>();
         variables.put(SELECTION_LIST, CommitteeAgenda.json(lines.stream().map(Line::row).toList()));
         variables.put(SELECTION_BALANCE, CommitteeAgenda.json(balance(lines)));
-        variables.put(SELECTION_PLACES, places);
+        variables.put(SELECTION_PLACES, Variables.integerValue(places));
         variables.put(SELECTION_PROPOSAL, CommitteeAgenda.json(proposal(lines)));
         return variables;
     }

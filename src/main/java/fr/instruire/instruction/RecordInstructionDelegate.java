@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.instruire.campaign.CommitteeAgenda;
-import fr.instruire.campaign.ProcessCampaign;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Actors;
@@ -18,25 +16,20 @@ import fr.instruire.system.Actors;
  * ({@link InstructionResults}: the call's decision tables on the stored facts and the reviewer's marks) — never read
  * from a {@code score}, {@code maxScore} or {@code grantAmount} variable a submission could have written. The process
  * variables {@code score}, {@code maxScore} (when the call has a selection table) and {@code grantAmount} are set to
- * what was stored; the dossier then waits for the committee, whose agenda (the dossier's campaign, from its row) is
- * refreshed.
+ * what was stored; the dossier then waits for the committee. Nothing is written into the campaign's instance: a
+ * committee's or a national selection's list is computed from the tables when its form is read.
  */
 @Component("recordInstruction")
 class RecordInstructionDelegate implements JavaDelegate {
 
     private final Dossiers dossiers;
     private final DossierFacts facts;
-    private final CommitteeAgenda agenda;
     private final InstructionResults results;
-    private final ProcessCampaign campaign;
 
-    RecordInstructionDelegate(Dossiers dossiers, DossierFacts facts, CommitteeAgenda agenda, InstructionResults results,
-                              ProcessCampaign campaign) {
+    RecordInstructionDelegate(Dossiers dossiers, DossierFacts facts, InstructionResults results) {
         this.dossiers = dossiers;
         this.facts = facts;
-        this.agenda = agenda;
         this.results = results;
-        this.campaign = campaign;
     }
 
     @Override
@@ -53,6 +46,5 @@ class RecordInstructionDelegate implements JavaDelegate {
         dossiers.recordEvent(number, Actors.lastTaskCompleter(execution), "INSTRUCTION",
                 String.format(Locale.FRENCH, "Score %d/%d — financement %,d € — %s", result.score(), result.maxScore(),
                         result.grant(), comment == null ? "" : comment));
-        agenda.refresh(campaign.ofDossierInstance(execution));
     }
 }

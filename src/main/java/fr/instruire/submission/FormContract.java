@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,15 @@ final class FormContract {
         return fields.keySet();
     }
 
+    /** The fields of the rows of the dynamic list at {@code path}, in the form's order; empty when it has none. */
+    Map<String, Field> rows(String path) {
+        var list = fields.get(path);
+        if (list == null || list.kind() != Kind.LIST) {
+            return Map.of();
+        }
+        return list.row();
+    }
+
     private static void collect(JsonNode components, Map<String, Field> into) {
         for (var c : components) {
             var type = c.path("type").asText();
@@ -112,7 +122,7 @@ final class FormContract {
                 c.path("serializeToString").asBoolean(false),
                 c.has("decimalDigits") && c.path("decimalDigits").asInt(-1) == 0,
                 c.path("allowAddRemove").asBoolean(true) || !"dynamiclist".equals(type),
-                Map.copyOf(row));
+                Collections.unmodifiableMap(row));
     }
 
     /**

@@ -1,6 +1,8 @@
 package fr.instruire.submission;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -19,7 +21,9 @@ import fr.instruire.system.TaskRefusal;
  * Checks, inside the engine, that a command writing a task's variables writes only what the task's form asks
  * ({@link FormContract}), before the command runs: a refused submission writes nothing. Only the outermost command
  * of a call is checked — the commands that listeners and delegates run inside it are the server's own. Commands
- * without a user (jobs, the server's own calls) and an administrator's are not restricted.
+ * without a user (jobs, the server's own calls) and an administrator's are not restricted. A read-only field and a
+ * dynamic list's prepared rows are compared with what the task shows now: a {@link TaskFormValues} value computed at
+ * this moment from the server's tables when there is one (a committee's list is never stored), else the variable.
  * <p>
  * It also unwraps a {@link TaskRefusal} that a task listener threw (the engine wraps listeners' exceptions in a
  * {@link ProcessEngineException}, which {@code /engine-rest} answers with 500), so that the user gets a 400 and the
@@ -34,6 +38,11 @@ class SubmissionContractInterceptor extends CommandInterceptor {
      * such a task's form never changes for its process definition, so it is read and parsed once, not per submission.
      */
     private final java.util.Map<String, FormContract> deployedContracts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Supplier<List<TaskFormValues>> computedValues;
+
+    SubmissionContractInterceptor(Supplier<List<TaskFormValues>> computedValues) {
+        this.computedValues = computedValues;
+    }
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -82,7 +91,8 @@ class SubmissionContractInterceptor extends CommandInterceptor {
         } catch (TaskRefusal e) {
             throw command.kind() == TaskCommand.Kind.WRITE ? new VariablesRefusal(e.getMessage()) : e;
         }
-        var errors = contract.violations(submitted, command.removals(), name -> current(task, name),
+        var computed = new ComputedValues(task, computedValues.get());
+        var errors = contract.violations(submitted, command.removals(), name -> current(task, computed, name),
                 command.kind() == TaskCommand.Kind.COMPLETE);
         if (!errors.isEmpty() && command.kind() == TaskCommand.Kind.WRITE) {
             throw new VariablesRefusal("Variables refusées pour « " + task.getName() + " » : "
@@ -116,8 +126,13 @@ class SubmissionContractInterceptor extends CommandInterceptor {
         }
     }
 
-    private static JsonNode current(TaskEntity task, String name) {
-        return SubmittedValue.read(name, task.getVariableTyped(name, false));
+    /**
+     * What the task shows now for {@code name}: the value the server computes when the form reads it (a committee's
+     * rows, from the tables at this moment), else the stored variable.
+     */
+    private static JsonNode current(TaskEntity task, ComputedValues computed, String name) {
+        var value = computed.computes(name) ? computed.get(name) : task.getVariableTyped(name, false);
+        return SubmittedValue.read(name, value);
     }
 
     private static TaskRefusal refusal(Throwable e) {

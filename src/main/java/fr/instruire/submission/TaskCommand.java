@@ -1,5 +1,8 @@
 package fr.instruire.submission;
 
+import static fr.instruire.submission.EngineFields.field;
+import static fr.instruire.submission.EngineFields.read;
+
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
@@ -79,25 +82,5 @@ record TaskCommand(Kind kind, String taskId, Map<String, ?> variables, Collectio
     TaskCommand {
         variables = variables == null ? Map.of() : variables;
         removals = removals == null ? List.of() : removals;
-    }
-
-    private static Field field(Class<?> type, String name) {
-        try {
-            var field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("Le contrat de soumission des tâches ne reconnaît plus " + type.getName() + "." + name
-                    + " : la version du moteur a changé, adaptez TaskCommand.", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T read(Field field, Object command) {
-        try {
-            return (T) field.get(command);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

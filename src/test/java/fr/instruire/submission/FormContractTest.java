@@ -105,6 +105,16 @@ class FormContractTest {
     }
 
     @Test
+    void theEsmsSittingsDecisionRowsCarryNoFieldBeyondTheDossierTheDecisionAndTheReason() throws IOException {
+        // every other row field of a sitting's form becomes a fact of the dossier: ESMS numérique's records none
+        assertThat(form("forms/esms-numerique/esms-numerique-seance-comite.form").rows("committeeDecisions").keySet())
+                .containsExactly("dossierNumber", "decision", "reason");
+        assertThat(form("src/test/resources/committee-row-fields/esms-numerique-seance-comite.form").rows("committeeDecisions").keySet())
+                .containsExactly("dossierNumber", "decision", "reason", "interventionRate", "grantedAmount", "regionalCofunding");
+        assertThat(form("forms/facilisoins/facilisoins-avis-ctis.form").rows("committeeDecisions")).isEmpty();
+    }
+
+    @Test
     void theCtisGivesItsOpinionWithoutTouchingTheNationalProposal() throws IOException {
         var ctis = form("forms/facilisoins/facilisoins-avis-ctis.form");
         var prepared = node(List.of(Map.of("dossierNumber", "FACI-2026-0001", "proposal", "NON_RETENU", "reason", "Hors places",

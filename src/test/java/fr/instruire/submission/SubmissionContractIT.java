@@ -145,7 +145,7 @@ class SubmissionContractIT {
         var number = submit(GUADELOUPE, "grant@guadeloupe.example");
         recevable(REVIEWER, number);
         var instruction = awaitTask(REVIEWER, number, "Activity_InstruireDossier");
-        var forged = new LinkedHashMap<>(marks());
+        var forged = new LinkedHashMap<>(EsmsNumerique.marks());
         forged.put("grantAmount", typed(9_999_999, "Long"));
         forged.put("score", typed(999, "Integer"));
         var refused = complete(REVIEWER, instruction, forged);
@@ -154,7 +154,7 @@ class SubmissionContractIT {
         assertThat(tasks.createTaskQuery().taskId(instruction).count()).isEqualTo(1);
         assertThat(statusOf(number)).isNotEqualTo("INSTRUCTED");
 
-        var ok = complete(REVIEWER, instruction, marks());
+        var ok = complete(REVIEWER, instruction, EsmsNumerique.marks());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(statusOf(number)));
         var list = json.readTree(api().get("/api/campaigns/" + GUADELOUPE + "/dossiers", Api.basic(COMMITTEE, COMMITTEE)).body());
@@ -233,7 +233,7 @@ class SubmissionContractIT {
         var number = submit(GUADELOUPE, "marks@guadeloupe.example");
         recevable(REVIEWER, number);
         var instruction = awaitTask(REVIEWER, number, "Activity_InstruireDossier");
-        var outOfBounds = new LinkedHashMap<>(marks());
+        var outOfBounds = new LinkedHashMap<>(EsmsNumerique.marks());
         outOfBounds.put("scoreMotivation", typed(9, "Integer"));
         var refused = complete(REVIEWER, instruction, outOfBounds);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -261,17 +261,11 @@ class SubmissionContractIT {
 
     void instruct(String reviewer, String number, Map<String, Object> extra) throws Exception {
         var task = awaitTask(reviewer, number, "Activity_InstruireDossier");
-        var variables = new LinkedHashMap<>(marks());
+        var variables = new LinkedHashMap<>(EsmsNumerique.marks());
         variables.putAll(extra);
         var done = complete(reviewer, task, variables);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(statusOf(number)));
-    }
-
-    static Map<String, Object> marks() {
-        return Map.of("scoreMotivation", typed(4, "Integer"), "scorePerimetreFonctionnel", typed(4, "Integer"),
-                "scoreMutualisation", typed(3, "Integer"), "scoreInteroperabilite", typed(5, "Integer"),
-                "scorePlateformeRegionale", typed(2, "Integer"), "instructionComment", typed("Projet mûr.", "String"));
     }
 
     HttpResponse<String> complete(String user, String task, Map<String, Object> variables) throws Exception {

@@ -1,6 +1,7 @@
 package fr.instruire.support;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /** Requests of the ESMS numérique call as the integration tests send them: a campaign, an application. */
 public final class EsmsNumerique {
@@ -33,5 +34,19 @@ public final class EsmsNumerique {
                  "publicType": "PA", "projectType": "ACQUISITION", "managingOrganisationSize": "MOYEN_GRAND",
                  "managingOrganisationCount": 1, "coreServicesCount": 2, "honourStatementProvided": true,
                  "purchasingFrameworkCompliant": true, "esms": [%s]}""".formatted(email, email, esms);
+    }
+
+    /**
+     * The instruction form's marks as {@code /engine-rest} takes them (typed values): 4, 4, 3, 5, 2 — a score of 18 out
+     * of 25 and, for the application above, a grant of 250 000 €.
+     */
+    public static Map<String, Object> marks() {
+        return Map.of("scoreMotivation", typed(4, "Integer"), "scorePerimetreFonctionnel", typed(4, "Integer"),
+                "scoreMutualisation", typed(3, "Integer"), "scoreInteroperabilite", typed(5, "Integer"),
+                "scorePlateformeRegionale", typed(2, "Integer"), "instructionComment", typed("Projet mûr.", "String"));
+    }
+
+    private static Map<String, Object> typed(Object value, String type) {
+        return Map.of("value", value, "type", type);
     }
 }

@@ -56,7 +56,7 @@ final class FacilisoinsCampaign {
         static final String NATIONAL_TEAM_GROUP = "nationalTeamGroup";
         static final String DGCS_GROUP = "dgcsGroup";
         static final String CTIS_GROUP = "ctisGroup";
-        /** Set by prepareSelectionAgenda for the proposal form. */
+        /** The proposal form's lists, computed when it is read (the task marked by prepareSelectionAgenda), never stored. */
         static final String SELECTION_LIST = "selectionList";
         static final String SELECTION_BALANCE = "selectionBalance";
         static final String SELECTION_PLACES = "selectionPlaces";
