@@ -36,7 +36,7 @@ public class CampaignDocuments {
     }
 
     /** Records an act; recording it again replaces it (a corrected reference). */
-    void record(String campaignKey, String kind, String reference, LocalDate date, String actor) {
+    public void record(String campaignKey, String kind, String reference, LocalDate date, String actor) {
         var now = Clock.now().atOffset(ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE campaign_record SET reference = ?, record_date = ?, recorded_at = ?, recorded_by = ?
@@ -58,7 +58,7 @@ public class CampaignDocuments {
     }
 
     /** Stores a document of a kind, replacing the campaign's previous one of that kind (same id): never a duplicate. */
-    long store(String campaignKey, String kind, String filename, String contentType, byte[] content) {
+    public long store(String campaignKey, String kind, String filename, String contentType, byte[] content) {
         var sha = sha256(content);
         var now = Clock.now().atOffset(ZoneOffset.UTC);
         int updated = jdbc.sql("""

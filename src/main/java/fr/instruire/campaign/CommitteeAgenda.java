@@ -17,19 +17,15 @@ import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.submission.TaskFormValues;
+import fr.instruire.system.JsonValues;
 
 /**
  * The lists a campaign's selection tasks show, computed from the tables each time the task's form is read, never
  * stored in a process variable ({@link TaskFormValues}): instructing a dossier writes nothing into its campaign's
  * instance, and a dossier instructed after a sitting opened is on its list the next time the form is read. A task
- * shows an agenda when its create listener gave it the task-local marker {@code agenda}:
- * <ul>
- * <li>{@link #COMMITTEE} ({@code prepareCommitteeSitting}): {@code committeeList} — the dossiers instructed so far,
- * best score first, with each ARS's share —, {@code committeeDecisions} — one decision row per dossier, pre-filled for
- * the form — and {@code committeeListSize};</li>
- * <li>{@link #SELECTION} ({@code prepareSelectionAgenda}): a national selection's {@code selectionList},
- * {@code selectionBalance}, {@code selectionPlaces} and {@code selectionProposal} ({@link SelectionAgenda}).</li>
- * </ul>
+ * shows a committee's agenda when its create listener ({@code prepareCommitteeSitting}) marked it {@link #COMMITTEE}:
+ * {@code committeeList} — the dossiers instructed so far, best score first, with each region's share —,
+ * {@code committeeDecisions} — one decision row per dossier, pre-filled for the form — and {@code committeeListSize}.
  * The submission contract compares a submitted list with these values computed at that moment, and the completion's
  * listeners check the decisions against the tables; what a completion submits is stored as any submission is.
  */
@@ -37,47 +33,30 @@ import fr.instruire.submission.TaskFormValues;
 class CommitteeAgenda implements TaskFormValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Task-local marker of a task that shows an agenda: {@link #COMMITTEE} or {@link #SELECTION}. */
-    static final String AGENDA = "agenda";
+    /** The marker of a committee sitting's task ({@link TaskFormValues#MARKER}). */
     static final String COMMITTEE = "committee";
-    static final String SELECTION = "selection";
     static final String COMMITTEE_LIST = "committeeList";
     static final String COMMITTEE_LIST_SIZE = "committeeListSize";
     static final Set<String> COMMITTEE_VALUES = Set.of(COMMITTEE_LIST, CommitteeDecision.COMMITTEE_DECISIONS, COMMITTEE_LIST_SIZE);
 
     private final Dossiers dossiers;
     private final ProcessCampaign campaign;
-    private final SelectionAgenda selection;
     private final CallFacts callFacts;
 
-    CommitteeAgenda(Dossiers dossiers, ProcessCampaign campaign, SelectionAgenda selection, CallFacts callFacts) {
+    CommitteeAgenda(Dossiers dossiers, ProcessCampaign campaign, CallFacts callFacts) {
         this.callFacts = callFacts;
         this.dossiers = dossiers;
         this.campaign = campaign;
-        this.selection = selection;
-    }
-
-    /** Marks a task as showing an agenda of {@code kind}: its lists are then computed whenever its form is read. */
-    static void mark(DelegateTask task, String kind) {
-        task.setVariableLocal(AGENDA, kind);
     }
 
     @Override
     public Set<String> names(DelegateTask task) {
-        var kind = task.getVariableLocal(AGENDA);
-        return COMMITTEE.equals(kind) ? COMMITTEE_VALUES : SELECTION.equals(kind) ? SelectionAgenda.VALUES : Set.of();
+        return TaskFormValues.marked(task, COMMITTEE) ? COMMITTEE_VALUES : Set.of();
     }
 
     @Override
     public Map<String, TypedValue> values(DelegateTask task) {
-        var kind = task.getVariableLocal(AGENDA);
-        if (COMMITTEE.equals(kind)) {
-            return committee(campaign.ofCampaignInstance(task));
-        }
-        if (SELECTION.equals(kind)) {
-            return selection.variables(campaign.ofCampaignInstance(task), task.getVariable(SelectionAgenda.PLACES));
-        }
-        return Map.of();
+        return TaskFormValues.marked(task, COMMITTEE) ? committee(campaign.ofCampaignInstance(task)) : Map.of();
     }
 
     /** The sitting form's lists for the campaign's instructed dossiers, now. */
@@ -101,18 +80,9 @@ class CommitteeAgenda implements TaskFormValues {
             return row;
         }).toList();
         var values = new LinkedHashMap<String, TypedValue>();
-        values.put(COMMITTEE_LIST, json(list));
-        values.put(CommitteeDecision.COMMITTEE_DECISIONS, json(decisions));
+        values.put(COMMITTEE_LIST, JsonValues.of(list));
+        values.put(CommitteeDecision.COMMITTEE_DECISIONS, JsonValues.of(decisions));
         values.put(COMMITTEE_LIST_SIZE, Variables.integerValue(lines.size()));
         return values;
-    }
-
-    /** A JSON value (Spin, {@code application/json}), as the forms read lists. */
-    static TypedValue json(Object value) {
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

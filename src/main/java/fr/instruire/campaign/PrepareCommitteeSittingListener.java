@@ -1,5 +1,7 @@
 package fr.instruire.campaign;
 
+import fr.instruire.submission.TaskFormValues;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,6 @@ class PrepareCommitteeSittingListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         campaign.ofCampaignInstance(task);
-        CommitteeAgenda.mark(task, CommitteeAgenda.COMMITTEE);
+        TaskFormValues.mark(task, CommitteeAgenda.COMMITTEE);
     }
 }

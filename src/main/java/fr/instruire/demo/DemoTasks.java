@@ -21,7 +21,7 @@ import fr.instruire.dossier.Dossiers;
  */
 @Component
 @ConditionalOnProperty(name = "instruire.demo.enabled", havingValue = "true")
-class DemoTasks {
+public class DemoTasks {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -35,7 +35,7 @@ class DemoTasks {
         this.dossiers = dossiers;
     }
 
-    void user(String id, String firstName, String lastName, String email, String group) {
+    public void user(String id, String firstName, String lastName, String email, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             var user = identity.newUser(id);
             user.setFirstName(firstName);
@@ -49,7 +49,7 @@ class DemoTasks {
         }
     }
 
-    void complete(Task task, String userId, String group, Map<String, Object> variables) {
+    public void complete(Task task, String userId, String group, Map<String, Object> variables) {
         identity.setAuthentication(userId, List.of(group));
         try {
             tasks.claim(task.getId(), userId);
@@ -60,7 +60,7 @@ class DemoTasks {
     }
 
     /** Waits for the job executor to bring the dossier to a task. */
-    Task await(String number, String taskKey) {
+    public Task await(String number, String taskKey) {
         var deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
@@ -72,7 +72,7 @@ class DemoTasks {
         throw new IllegalStateException("Démo : le dossier " + number + " n'a pas atteint " + taskKey);
     }
 
-    void awaitStatus(String number, String status) {
+    public void awaitStatus(String number, String status) {
         var deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             if (status.equals(dossiers.find(number).map(Dossier::status).orElse(null))) {

@@ -21,6 +21,19 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 public interface TaskFormValues {
 
+    /** The task-local variable a create listener sets to say which computed values its task shows (its kind). */
+    String MARKER = "agenda";
+
+    /** Marks a task as showing the values of {@code kind}: they are then computed whenever its form is read. */
+    static void mark(DelegateTask task, String kind) {
+        task.setVariableLocal(MARKER, kind);
+    }
+
+    /** Whether the task was marked with {@code kind}. */
+    static boolean marked(DelegateTask task, String kind) {
+        return kind.equals(task.getVariableLocal(MARKER));
+    }
+
     /** The names of the values computed for this task; empty when none. Cheap: decided from a task-local marker. */
     Set<String> names(DelegateTask task);
 

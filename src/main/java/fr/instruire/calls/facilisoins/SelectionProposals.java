@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
+import fr.instruire.campaign.ProcessCampaign;
+import fr.instruire.submission.TaskFormValues;
+import fr.instruire.system.JsonValues;
 
 /**
  * A national selection's agenda (Facilisoins: « une trentaine d'établissements », « équilibre dans la répartition
@@ -23,10 +27,13 @@ import fr.instruire.system.French;
  * {@code places}, default 30); the balance by region and public ({@code selectionBalance}); and the proposal
  * pre-filled ({@code selectionProposal}): the best {@code places} RETENU, the others NON_RETENU. Every value is read from the dossiers'
  * facts: {@code raisonSociale}, {@code region}, {@code publicAccueilli}, {@code arsOpinion}, {@code cpamOpinion}.
- * Computed each time the task's form is read, never stored ({@link CommitteeAgenda}).
+ * Computed each time the task's form is read, never stored ({@link TaskFormValues}).
  */
 @Component
-class SelectionAgenda {
+class SelectionAgenda implements TaskFormValues {
+
+    /** The marker of a national selection's task ({@link TaskFormValues#MARKER}). */
+    static final String SELECTION = "selection";
 
     static final String PLACES = "places";
     static final String SELECTION_LIST = "selectionList";
@@ -45,7 +52,10 @@ class SelectionAgenda {
     private final Dossiers dossiers;
     private final DossierFacts facts;
 
-    SelectionAgenda(Dossiers dossiers, DossierFacts facts) {
+    private final ProcessCampaign campaign;
+
+    SelectionAgenda(Dossiers dossiers, DossierFacts facts, ProcessCampaign campaign) {
+        this.campaign = campaign;
         this.dossiers = dossiers;
         this.facts = facts;
     }
@@ -142,15 +152,26 @@ class SelectionAgenda {
         }).toList();
     }
 
-    /** The form {@code facilisoins-proposition-selection}'s values, computed now (never stored: {@link CommitteeAgenda}). */
+    @Override
+    public Set<String> names(DelegateTask task) {
+        return TaskFormValues.marked(task, SELECTION) ? VALUES : Set.of();
+    }
+
+    @Override
+    public Map<String, TypedValue> values(DelegateTask task) {
+        return TaskFormValues.marked(task, SELECTION)
+                ? variables(campaign.ofCampaignInstance(task), task.getVariable(PLACES)) : Map.of();
+    }
+
+    /** The form {@code facilisoins-proposition-selection}'s values, computed now (never stored: {@link TaskFormValues}). */
     Map<String, TypedValue> variables(String campaignKey, Object placesValue) {
         int places = places(placesValue);
         var lines = lines(campaignKey, places);
         var variables = new LinkedHashMap<String, TypedValue>();
-        variables.put(SELECTION_LIST, CommitteeAgenda.json(lines.stream().map(Line::row).toList()));
-        variables.put(SELECTION_BALANCE, CommitteeAgenda.json(balance(lines)));
+        variables.put(SELECTION_LIST, JsonValues.of(lines.stream().map(Line::row).toList()));
+        variables.put(SELECTION_BALANCE, JsonValues.of(balance(lines)));
         variables.put(SELECTION_PLACES, Variables.integerValue(places));
-        variables.put(SELECTION_PROPOSAL, CommitteeAgenda.json(proposal(lines)));
+        variables.put(SELECTION_PROPOSAL, JsonValues.of(proposal(lines)));
         return variables;
     }
 

@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
 import fr.instruire.system.TaskRefusal;
+import fr.instruire.campaign.ProcessCampaign;
 
 /**
  * {@code recordArrete}, complete listener: form variables {@code arreteDate} (date) and {@code arreteReference}

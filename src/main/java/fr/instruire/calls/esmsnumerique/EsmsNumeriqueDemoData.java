@@ -1,4 +1,4 @@
-package fr.instruire.demo;
+package fr.instruire.calls.esmsnumerique;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -21,6 +21,7 @@ import fr.instruire.dossier.DossierStatus;
 import fr.instruire.intake.ApplicationRequest;
 import fr.instruire.intake.IntakeService;
 import fr.instruire.system.Clock;
+import fr.instruire.demo.DemoTasks;
 
 /**
  * Seeds the demo once per campaign: two ESMS numérique campaigns, Guadeloupe and Martinique, each with its own
@@ -29,7 +30,7 @@ import fr.instruire.system.Clock;
  */
 @Component
 @ConditionalOnProperty(name = "instruire.demo.enabled", havingValue = "true")
-class DemoData {
+class EsmsNumeriqueDemoData {
 
     /** One demo session of the call: its ARS, its accounts (password = name) and its groups. */
     record DemoCampaign(String key, String region, String arsName, String reviewer, String reviewerName,
@@ -43,7 +44,7 @@ class DemoData {
             "ARS Martinique", "instructeur.martinique", "Marius Instructeur", "instructeurs-martinique",
             "comite.martinique", "Camille Comité", "comite-martinique");
 
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Logger log = LoggerFactory.getLogger(EsmsNumeriqueDemoData.class);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String VERIFY = "Activity_VerifierRecevabilite";
     private static final String INSTRUCT = "Activity_InstruireDossier";
@@ -53,7 +54,7 @@ class DemoData {
     private final IntakeService intake;
     private final DemoTasks demo;
 
-    DemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, DemoTasks demo) {
+    EsmsNumeriqueDemoData(CampaignService campaignService, Campaigns campaigns, IntakeService intake, DemoTasks demo) {
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.intake = intake;

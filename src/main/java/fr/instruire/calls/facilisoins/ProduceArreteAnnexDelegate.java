@@ -1,8 +1,9 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import fr.instruire.campaign.ProcessCampaign;
 
 /**
  * {@code produceArreteAnnex}: the arrêté's annex (list of the SELECTED dossiers' establishments) as PDF and CSV, kept

@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
 import fr.instruire.system.TaskRefusal;
+import fr.instruire.system.JsonValues;
+import fr.instruire.campaign.ProcessCampaign;
 
 /**
  * {@code recordCtisOpinions}, complete listener of the CTIS's task. Its form edits the national team's
@@ -21,7 +23,8 @@ import fr.instruire.system.TaskRefusal;
 @Component("recordCtisOpinions")
 class RecordCtisOpinionsListener implements TaskListener {
 
-    static final String COMMITTEE_DECISIONS = CommitteeDecision.COMMITTEE_DECISIONS;
+    /** The decisions {@code checkCommitteeDecisions} and {@code notifyCommitteeDecision} read (docs/process-contract.md). */
+    static final String COMMITTEE_DECISIONS = "committeeDecisions";
 
     private final CtisOpinions opinions;
     private final ProcessCampaign campaign;
@@ -36,7 +39,7 @@ class RecordCtisOpinionsListener implements TaskListener {
         try {
             var rows = CtisOpinions.read(task.getVariable(SelectionAgenda.SELECTION_PROPOSAL));
             var decisions = opinions.record(campaign.ofCampaignInstance(task), rows, Actors.completer(task));
-            task.getExecution().setVariable(COMMITTEE_DECISIONS, CommitteeAgenda.json(decisions));
+            task.getExecution().setVariable(COMMITTEE_DECISIONS, JsonValues.of(decisions));
         } catch (IllegalArgumentException e) {
             throw new TaskRefusal(e.getMessage());
         }

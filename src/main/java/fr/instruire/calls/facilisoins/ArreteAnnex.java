@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
+import fr.instruire.campaign.CampaignDocuments;
+import fr.instruire.campaign.Campaigns;
 
 /**
  * The arrêté's annex, « liste des établissements retenus »: raison sociale, catégorie d'ESMS, région, public accueilli

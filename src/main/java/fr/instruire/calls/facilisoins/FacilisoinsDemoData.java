@@ -1,4 +1,4 @@
-package fr.instruire.demo;
+package fr.instruire.calls.facilisoins;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +22,7 @@ import fr.instruire.dossier.DossierStatus;
 import fr.instruire.identity.GroupAccess;
 import fr.instruire.intake.IntakeService;
 import fr.instruire.system.Clock;
+import fr.instruire.demo.DemoTasks;
 
 /**
  * Seeds the Facilisoins (Article 51) demo once: a national session of the call, {@code facilisoins-2026}, its accounts

@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import fr.instruire.system.Actors;
 import fr.instruire.system.TaskRefusal;
+import fr.instruire.campaign.ProcessCampaign;
 
 /**
  * {@code checkSelectionProposal}, complete listener of the national team's « Proposer la sélection »: the form's

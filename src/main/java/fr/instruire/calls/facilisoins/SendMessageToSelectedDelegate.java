@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +8,9 @@ import org.springframework.stereotype.Component;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
+import fr.instruire.campaign.CampaignDocuments;
+import fr.instruire.campaign.Campaigns;
+import fr.instruire.campaign.ProcessCampaign;
 
 /**
  * {@code sendMessageToSelected}, input {@code messageName}: correlates that message to every SELECTED dossier of the

@@ -1,4 +1,4 @@
-package fr.instruire.campaign;
+package fr.instruire.calls.facilisoins;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.French;
+import fr.instruire.campaign.CampaignDocuments;
+import fr.instruire.campaign.Campaigns;
 
 /**
  * The ministers' arrêté that selects the campaign's projects (« Les candidatures sélectionnées feront l'objet d'un
