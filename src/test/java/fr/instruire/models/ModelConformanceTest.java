@@ -40,6 +40,9 @@ class ModelConformanceTest {
 
     private static final Path MODELS = Path.of("bpmn");
     private static final Path FORMS = Path.of("forms");
+    /** The test-only call (appel-essai) is held to the same rules: it is the worked example of docs/adding-a-call.md. */
+    private static final Path TEST_MODELS = Path.of("src/test/resources/bpmn");
+    private static final Path TEST_FORMS = Path.of("src/test/resources/forms");
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     /** Modeler's generated ids ({@code Activity_0x8k2ab}, {@code Flow_1abc2de}) and old defaults ({@code Task_1}). */
@@ -48,9 +51,13 @@ class ModelConformanceTest {
             Pattern.compile("^[A-Za-z]+_\\d+$"));
 
     static Stream<Path> models() throws IOException {
-        try (var files = Files.walk(MODELS)) {
-            return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList().stream();
+        var models = new ArrayList<Path>();
+        for (var root : List.of(MODELS, TEST_MODELS)) {
+            try (var files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".bpmn")).sorted().forEach(models::add);
+            }
         }
+        return models.stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,7 +159,7 @@ class ModelConformanceTest {
 
     private static Set<String> formIds() {
         var json = new ObjectMapper();
-        try (var files = Files.walk(FORMS)) {
+        try (var files = Stream.concat(Files.walk(FORMS), Files.walk(TEST_FORMS))) {
             return files.filter(f -> f.toString().endsWith(".form"))
                     .map(f -> {
                         try {
