@@ -116,7 +116,7 @@ public class CallDefinitions {
         var id = text(yaml, "call");
         var expectedId = resource.getFilename() == null ? "" : resource.getFilename().replaceFirst("\\.yaml$", "");
         if (id == null || !CALL_ID.matcher(id).matches()) {
-            local.add(file + " : call — identifiant de l'appel en minuscules et tirets attendu (ex. esms-numerique)");
+            local.add(file + " : call — identifiant de l'appel en minuscules et tirets attendu (ex. mon-appel)");
             id = expectedId;
         } else if (!id.equals(expectedId)) {
             local.add(file + " : call — « " + id + " » : le fichier doit s'appeler calls/" + id + ".yaml");

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
  */
 public record CampaignDefinition(
         @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9-]{3,100}", message = "minuscules, chiffres et tirets (3 à 100)") String key,
-        @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9-]{3,80}", message = "identifiant de l'appel (ex. esms-numerique)") String callId,
+        @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9-]{3,80}", message = "identifiant de l'appel : minuscules, chiffres et tirets (ex. mon-appel)") String callId,
         @NotBlank(message = "obligatoire") @Size(max = 300, message = "300 caractères au plus") String title,
         @NotBlank(message = "obligatoire") String region,
         @NotBlank(message = "obligatoire") String timeZone,

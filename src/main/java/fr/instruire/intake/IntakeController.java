@@ -82,7 +82,7 @@ class IntakeController {
      */
     @PostMapping(path = "/campaigns/{campaignKey}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = """
-            {organisation, project, facts} : les faits sont les champs du formulaire d'enregistrement de l'appel             (forms/<callId>/<callId>-enregistrement.form) et sont vérifiés d'après lui (type, obligatoire, valeurs             permises, bornes ; une liste dynamique est une liste d'enregistrements ; un fait inconnu est refusé). Les             faits peuvent aussi être donnés à côté d'organisation et project (ESMS numérique : publicType, esms…).""",
+            {organisation, project, facts} : les faits sont les champs du formulaire d'enregistrement de l'appel             (forms/<callId>/<callId>-enregistrement.form) et sont vérifiés d'après lui (type, obligatoire, valeurs             permises, bornes ; une liste dynamique est une liste d'enregistrements ; un fait inconnu est refusé). Les             faits peuvent aussi être donnés à côté d'organisation et project.""",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ApplicationRequest.class)))
     ResponseEntity<SubmissionResponse> submit(@PathVariable String campaignKey,

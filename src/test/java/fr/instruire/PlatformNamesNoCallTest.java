@@ -1,0 +1,48 @@
+package fr.instruire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import fr.instruire.call.CallDefinitions;
+
+/**
+ * The platform's code never names a call: no call id ({@code "facilisoins"}, {@code "esms-numerique"}) in the code of a
+ * package outside {@code fr.instruire.calls} — comments may cite a call as an example, code may not depend on one.
+ * The bytecode rules are in {@link ArchitectureTest}; string literals are only visible in the sources.
+ */
+class PlatformNamesNoCallTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/fr/instruire");
+    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+
+    @Test
+    void noPlatformSourceNamesACallInItsCode() throws IOException {
+        var ids = new CallDefinitions().all().stream().map(c -> c.id()).toList();
+        var found = new ArrayList<String>();
+        try (var files = Files.walk(SOURCES)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !SOURCES.relativize(f).startsWith("calls")).toList()) {
+                var code = COMMENTS.matcher(Files.readString(file)).replaceAll("");
+                for (var id : ids) {
+                    if (code.toLowerCase().contains(id)) {
+                        found.add(SOURCES.relativize(file) + " names « " + id + " »");
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void theCheckSeesACallNamedInCode() {
+        var code = COMMENTS.matcher("/** facilisoins */ var x = \"facilisoins-campaign\"; // esms-numerique").replaceAll("");
+        assertThat(code).contains("facilisoins").doesNotContain("esms-numerique");
+    }
+}
