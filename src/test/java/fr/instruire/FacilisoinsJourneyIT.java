@@ -142,9 +142,13 @@ class FacilisoinsJourneyIT {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains(score + " / " + max, "Île-de-France", "MAS Les Écureuils")
                 .doesNotContain("ESMS concernés", " / 25<");
+        // its facts under the labels of its registration form and descriptor, in words; its status in its call's words
+        assertThat(page.body()).contains("<dt>Raison sociale</dt>", "<dt>Public accueilli</dt>", "<dt>Avis de la CPAM</dt>",
+                "<dd>Favorable</dd>").doesNotContain("<dd>FAVORABLE</dd>", "cpamOpinion");
         var staffList = get("/dossiers?campaign=" + CAMPAIGN, basic(NATIONAL, NATIONAL));
         assertThat(staffList.statusCode()).as(staffList.body()).isEqualTo(200);
-        assertThat(staffList.body()).contains(selected, other, score + " / " + max, "<option value=\"Île-de-France\"");
+        assertThat(staffList.body()).contains(selected, other, score + " / " + max, "<option value=\"Île-de-France\"",
+                "<th>Public accueilli</th>");
         var inRegion = get("/dossiers?campaign=" + CAMPAIGN + "&region=" + java.net.URLEncoder.encode("Île-de-France",
                 StandardCharsets.UTF_8), basic(NATIONAL, NATIONAL)).body();
         assertThat(inRegion).contains(selected, other);
