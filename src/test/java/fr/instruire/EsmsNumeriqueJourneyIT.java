@@ -225,6 +225,19 @@ class EsmsNumeriqueJourneyIT {
         assertThat(unknownRegion.statusCode()).isEqualTo(400);
         assertThat(unknownRegion.body()).contains("valeur « Atlantide » non permise");
 
+        // the call's registration form decides: an unknown field of a record, a missing fact (named where this request
+        // sends its facts), a derived fact that disagrees with the list
+        var incomplete = post("/api/campaigns/" + OPEN + "/applications", application("i@candidat.example", 8)
+                .replace("\"projectType\": \"ACQUISITION\", ", "")
+                .replace("\"size\": \"MOYEN_GRAND\"", "\"size\": \"MOYEN_GRAND\", \"couleur\": \"bleu\""), null);
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(incomplete.body()).get("errors").toString())
+                .contains("{\"field\":\"projectType\",\"message\":\"obligatoire\"}", "esms[0].couleur", "champ inconnu");
+        var miscounted = post("/api/campaigns/" + OPEN + "/applications", application("m@candidat.example", 8)
+                .replace("\"publicType\": \"PA\"", "\"publicType\": \"PA\", \"esmsCount\": 9"), null);
+        assertThat(miscounted.statusCode()).isEqualTo(400);
+        assertThat(miscounted.body()).contains("\"field\":\"esmsCount\"", "doit être égal à ce que l'appel en calcule (8");
+
         assertThat(post("/api/campaigns/inconnue/applications", application("x@candidat.example", 8), null).statusCode()).isEqualTo(404);
         assertThat(post("/api/campaigns/" + OPEN + "/applications", "<xml/>", null, "Content-Type", "application/xml").statusCode()).isEqualTo(415);
 

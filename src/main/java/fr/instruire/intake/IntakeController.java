@@ -130,7 +130,10 @@ class IntakeController {
         shape.set("project", body.get("project"));
         var request = read(shape, ApplicationRequest.class, http);
         validator.validate(request).forEach(v -> errors.add(new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())));
-        var checked = RegistrationForm.check(call, facts, key -> topLevel.contains(key) ? "" : "facts.");
+        // an error names a fact where it was sent; a missing one where this request sends its facts
+        var missingAt = topLevel.isEmpty() ? "facts." : "";
+        var checked = RegistrationForm.check(call, facts, key -> topLevel.contains(key) ? ""
+                : body.path("facts").has(key) ? "facts." : missingAt);
         errors.addAll(checked.errors());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
