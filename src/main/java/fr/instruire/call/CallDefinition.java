@@ -24,12 +24,21 @@ import java.util.Optional;
  * @param regions          where a dossier's regions are read: a fact ({@code region}) or a record field ({@code esms.region})
  * @param regionalShares   how a grant is shared between regions (pro rata of records), if it is
  * @param regionalMailboxes region → the mailbox copied on the call's mails (« copie ARS concernée »)
+ * @param filings          the applicant's later filings, by id
  */
 public record CallDefinition(String id, String title, String source, String registrationForm,
                              Map<String, FactDefinition> facts, java.util.Set<String> applicationKeys, Map<String, String> statuses,
                              java.util.Set<String> closedToDocuments,
                              Map<String, String> decisions, List<String> dossierView, List<String> listView,
-                             List<String> regions, RegionalShares regionalShares, Map<String, String> regionalMailboxes) {
+                             List<String> regions, RegionalShares regionalShares, Map<String, String> regionalMailboxes,
+                             Map<String, Filing> filings) {
+
+    /**
+     * A later filing by the applicant (IDF: the SNACs dossier after the letter of intent): its facts are the fields of its
+     * form ({@code forms/<call>/<form>.form}); once stored, {@code message} is correlated to the dossier's process.
+     */
+    public record Filing(String id, String label, String form, String message, List<FactDefinition> facts) {
+    }
 
     /** A grant shared between regions pro rata of a list's records, by each record's region field. */
     public record RegionalShares(String records, String region) {

@@ -42,7 +42,8 @@ public class CallDefinitions {
     private static final Pattern STATUS = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
     private static final Set<String> TOP_KEYS = Set.of("call", "title", "registrationForm", "facts", "derivedFacts",
-            "statuses", "closedToDocuments", "decisions", "views", "regions", "regionalShares", "regionalMailboxes");
+            "statuses", "closedToDocuments", "decisions", "views", "regions", "regionalShares", "regionalMailboxes",
+            "filings");
 
     private final Map<String, CallDefinition> calls;
 
@@ -146,6 +147,33 @@ public class CallDefinitions {
         facts.putIfAbsent(SUBMITTED_BEFORE_DEADLINE, FactDefinition.simple(SUBMITTED_BEFORE_DEADLINE, "Reçu dans les délais",
                 FactType.BOOLEAN, Map.of()));
 
+        var filings = new LinkedHashMap<String, CallDefinition.Filing>();
+        if (yaml.get("filings") instanceof Map<?, ?> declared) {
+            for (var entry : declared.entrySet()) {
+                var filingId = String.valueOf(entry.getKey());
+                var where = file + " : filings." + filingId;
+                if (!(entry.getValue() instanceof Map<?, ?> f) || f.get("form") == null || f.get("message") == null) {
+                    local.add(where + " — form (le formulaire du dépôt) et message (le message attendu par le dossier) sont obligatoires");
+                    continue;
+                }
+                var filingForm = resolver.getResource("classpath:forms/" + id + "/" + f.get("form") + ".form");
+                if (!filingForm.exists()) {
+                    local.add(where + ".form — forms/" + id + "/" + f.get("form") + ".form introuvable");
+                    continue;
+                }
+                try (InputStream in = filingForm.getInputStream()) {
+                    var filingFacts = RegistrationForms.read(in);
+                    filingFacts.values().forEach(fact -> facts.putIfAbsent(fact.key(), fact));
+                    filings.put(filingId, new CallDefinition.Filing(filingId,
+                            f.get("label") == null ? filingId : String.valueOf(f.get("label")), String.valueOf(f.get("form")),
+                            String.valueOf(f.get("message")), List.copyOf(filingFacts.values())));
+                } catch (IOException | RuntimeException e) {
+                    local.add(where + ".form — illisible : " + e.getMessage());
+                }
+            }
+        } else if (yaml.containsKey("filings")) {
+            local.add(file + " : filings — objet attendu (id: { form, message, label })");
+        }
         for (var entry : list(yaml, "facts", file, local)) {
             var fact = declared(entry, file, "facts", local);
             if (fact != null && facts.putIfAbsent(fact.key(), fact) != null) {
@@ -248,7 +276,7 @@ public class CallDefinitions {
         }
         return new CallDefinition(id, title, file, registrationForm, java.util.Collections.unmodifiableMap(facts),
                 applicationKeys, java.util.Collections.unmodifiableMap(statuses), Set.copyOf(closed), Map.copyOf(decisions), dossierView,
-                listView, List.copyOf(regions), shares, Map.copyOf(mailboxes));
+                listView, List.copyOf(regions), shares, Map.copyOf(mailboxes), java.util.Collections.unmodifiableMap(filings));
     }
 
     private static FactDefinition declared(Map<String, Object> entry, String file, String where, List<String> errors) {

@@ -287,6 +287,12 @@ public class Dossiers {
                 .params(score, grantAmount, DossierStatus.INSTRUCTED, utc(Clock.now()), number).update();
     }
 
+    /** The dossier's grant, as a decision computed it after its instruction (a rate set by a committee…). */
+    public void recordGrant(String number, long grantAmount) {
+        jdbc.sql("UPDATE dossier SET grant_amount = ?, updated_at = ? WHERE dossier_number = ?")
+                .params(grantAmount, utc(Clock.now()), number).update();
+    }
+
     public void recordEvent(String number, String actor, String kind, String detail) {
         jdbc.sql("INSERT INTO dossier_event (dossier_number, occurred_at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)")
                 .params(number, utc(Clock.now()), actor, kind, detail).update();

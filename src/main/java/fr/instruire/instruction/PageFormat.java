@@ -28,7 +28,9 @@ record PageFormat(ZoneId zone, CallDefinition call) {
             Map.entry("COMPLEMENTS_RECEIVED", "Compléments reçus"),
             Map.entry("INSTRUCTION", "Instruction"),
             Map.entry("COMMITTEE_DECISION", "Décision du comité"),
-            Map.entry("CONVENTION_SIGNED", "Convention signée"));
+            Map.entry("CONVENTION_SIGNED", "Convention signée"),
+            Map.entry("FACTS_RECORDED", "Résultats enregistrés"),
+            Map.entry("FILING_RECEIVED", "Dépôt reçu"));
     private static final Map<String, String> MAIL_STATES = Map.of(
             "SENT", "Envoyé",
             "OUTBOX", "Déposé dans la boîte d'envoi locale (.eml)");

@@ -213,6 +213,45 @@ class IntakeController {
     }
 
     /**
+     * A later filing of the applicant, as its call's descriptor declares it ({@code filings}: IDF's SNACs dossier after
+     * the letter of intent): its facts — in {@code facts} or at the top level — are checked against the filing's form,
+     * stored, and the filing's message reaches the dossier's process. 404 for a filing the call does not have, 409 when
+     * the dossier is not waiting for it; nothing is kept from a refused filing.
+     */
+    @PostMapping(path = "/dossiers/{number}/filings/{filing}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DossierStatusView file(@PathVariable String number, @PathVariable String filing, @RequestBody JsonNode body,
+                           HttpServletRequest http) {
+        access.require(http, number, true);
+        var call = callFacts.callOf(number);
+        var declared = call.filings().get(filing);
+        if (declared == null) {
+            throw ApiProblem.notFound("L'appel « " + call.title() + " » ne prévoit pas de dépôt « " + filing + " »"
+                    + (call.filings().isEmpty() ? "." : " ; dépôts prévus : " + String.join(", ", call.filings().keySet()) + "."));
+        }
+        if (!body.isObject()) {
+            throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("body", "objet JSON attendu")));
+        }
+        var sent = new java.util.LinkedHashMap<String, JsonNode>();
+        body.fields().forEachRemaining(field -> {
+            if (!"facts".equals(field.getKey())) {
+                sent.put(field.getKey(), field.getValue());
+            }
+        });
+        var topLevel = java.util.Set.copyOf(sent.keySet());
+        if (body.path("facts").isObject()) {
+            body.get("facts").fields().forEachRemaining(field -> sent.putIfAbsent(field.getKey(), field.getValue()));
+        }
+        var missingAt = topLevel.isEmpty() ? "facts." : "";
+        var checked = RegistrationForm.check(call, declared, sent, key -> topLevel.contains(key) ? ""
+                : body.path("facts").has(key) ? "facts." : missingAt);
+        if (!checked.errors().isEmpty()) {
+            throw ApiProblem.invalid(checked.errors());
+        }
+        intake.file(number, declared, checked.values());
+        return status(number, http);
+    }
+
+    /**
      * « En cas d'écart substantiel »: the establishment reports, at any time of its experimentation, a substantial
      * gap from its action plan; it reaches the national team at once. 409 outside the experimentation.
      */

@@ -260,6 +260,22 @@ public class IntakeService {
     static final String ECART_SUBSTANTIEL = "ecart-substantiel";
 
     /**
+     * A later filing, its facts checked against its form: stored, then its message sent to the dossier's process — in one
+     * transaction, so a dossier that is not waiting for it keeps nothing of it (409).
+     */
+    @Transactional
+    public void file(String number, CallDefinition.Filing filing, Map<String, Object> checkedFacts) {
+        var dossier = dossiers.get(number);
+        facts.setAll(number, checkedFacts);
+        dossiers.recordEvent(number, dossier.contactEmail(), "FILING_RECEIVED", filing.label());
+        try {
+            runtime.createMessageCorrelation(filing.message()).processInstanceBusinessKey(number).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiProblem.conflict("Le dossier " + number + " n'attend pas de « " + filing.label() + " » à cette étape.");
+        }
+    }
+
+    /**
      * The establishment reports a substantial gap from its action plan: recorded in the dossier's history, and sent at
      * once to the dossier's process (the national team's task). Refused, with nothing written, when the dossier is not
      * in its experimentation.

@@ -44,20 +44,31 @@ final class RegistrationForm {
      * {@code facts} object, nothing for a fact sent beside {@code organisation} and {@code project}.
      */
     static Checked check(CallDefinition call, Map<String, JsonNode> sent, java.util.function.Function<String, String> prefix) {
+        return check(call, call.applicationFacts(), call.derivedFacts(), sent, prefix);
+    }
+
+    /** A later filing's facts, checked against its form ({@link CallDefinition.Filing}). */
+    static Checked check(CallDefinition call, CallDefinition.Filing filing, Map<String, JsonNode> sent,
+                         java.util.function.Function<String, String> prefix) {
+        return check(call, filing.facts(), List.of(), sent, prefix);
+    }
+
+    private static Checked check(CallDefinition call, List<FactDefinition> expectedFacts, List<FactDefinition> derivedFacts,
+                                 Map<String, JsonNode> sent, java.util.function.Function<String, String> prefix) {
         var values = new LinkedHashMap<String, Object>();
         var errors = new ArrayList<FieldError>();
         var given = sent == null ? Map.<String, JsonNode>of() : sent;
         var expected = new LinkedHashMap<String, FactDefinition>();
-        call.applicationFacts().forEach(f -> expected.put(f.key(), f));
+        expectedFacts.forEach(f -> expected.put(f.key(), f));
         var derived = new LinkedHashMap<String, FactDefinition>();
-        call.derivedFacts().forEach(f -> derived.put(f.key(), f));
+        derivedFacts.forEach(f -> derived.put(f.key(), f));
         given.keySet().stream().filter(name -> !expected.containsKey(name) && !derived.containsKey(name)).sorted()
                 .forEach(name -> errors.add(new FieldError(prefix.apply(name) + name, "fait inconnu pour cet appel")));
         for (var fact : expected.values()) {
             check(fact, given.get(fact.key()), prefix.apply(fact.key()) + fact.key(), values, errors);
         }
         if (errors.isEmpty()) {
-            var computed = call.derivedFacts().isEmpty() ? Map.<String, Object>of() : derive(call, values);
+            var computed = derived.isEmpty() ? Map.<String, Object>of() : derive(call, values);
             for (var fact : derived.values()) {
                 var node = given.get(fact.key());
                 if (node != null && !node.isNull() && !agrees(node, computed.get(fact.key()))) {
