@@ -280,7 +280,7 @@ public class Dossiers {
         }
     }
 
-    public void recordInstruction(String number, int score, long grantAmount) {
+    public void recordInstruction(String number, int score, Long grantAmount) {
         jdbc.sql("""
                 UPDATE dossier SET score = ?, grant_amount = ?, status = ?, updated_at = ?
                 WHERE dossier_number = ?""")

@@ -16,7 +16,9 @@ import fr.instruire.dossier.Dossiers;
  * is taken for a result — neither {@code score}, {@code maxScore} nor {@code grantAmount} — and the rules read the
  * dossier's stored facts ({@link #storedFacts}), which replace any variable of the same name.
  * <ul>
- *   <li>Grant: the call's funding decision {@code funding} (by default {@code <callId>-funding}) evaluated on the stored facts alone.</li>
+ *   <li>Grant: the decision its call's descriptor names {@code funding}, evaluated on the stored facts alone (its
+ *   {@code grantAmount} output, or its only one); none when the descriptor names no funding decision — a grant decided
+ *   later, after a committee sets a rate ({@code recordFacts}).</li>
  *   <li>Score: the call's selection decision {@code score} (by default {@code <callId>-selection}) evaluated on the reviewer's marks (the form's
  *   fields) with the stored facts over them (a partner's opinion is the recorded one); it gives {@code score} and
  *   {@code maxScore}, and no score when a mark is missing or out of its range.</li>
@@ -25,7 +27,7 @@ import fr.instruire.dossier.Dossiers;
 @Service
 class InstructionResults {
 
-    record Result(int score, int maxScore, long grant) {
+    record Result(int score, int maxScore, Long grant) {
     }
 
     private final Dossiers dossiers;
@@ -63,11 +65,18 @@ class InstructionResults {
         if (score < 0 || score > max) {
             throw new IllegalStateException("Dossier " + number + " : score hors bornes " + score + "/" + max);
         }
-        var funding = call.decisionKey("funding");
+        // a call whose funding is decided later (a rate set by its committee) names no funding decision: no grant yet
+        var funding = call.decision("funding").orElse(null);
+        if (funding == null) {
+            return new Result(score, max, null);
+        }
         var result = decisions.evaluateDecisionByKey(funding).variables(new HashMap<>(stored)).evaluate();
-        if (result.size() != 1 || !(result.getSingleResult().getSingleEntry() instanceof Number grant)) {
+        var single = result.size() == 1 ? result.getSingleResult() : null;
+        var grant = single == null ? null : single.containsKey("grantAmount") ? single.get("grantAmount")
+                : single.size() == 1 ? single.getSingleEntry() : null;
+        if (!(grant instanceof Number amount)) {
             throw new IllegalStateException("Dossier " + number + " : la table « " + funding + " » n'a calculé aucun financement");
         }
-        return new Result(score, max, grant.longValue());
+        return new Result(score, max, Math.round(amount.doubleValue()));
     }
 }

@@ -42,9 +42,12 @@ class RecordInstructionDelegate implements JavaDelegate {
         facts.set(number, "maxScore", result.maxScore());
         execution.setVariable("score", result.score());
         execution.setVariable("maxScore", result.maxScore());
-        execution.setVariable("grantAmount", result.grant());
+        if (result.grant() != null) {
+            execution.setVariable("grantAmount", result.grant());
+        }
         dossiers.recordEvent(number, Actors.lastTaskCompleter(execution), "INSTRUCTION",
-                String.format(Locale.FRENCH, "Score %d/%d — financement %,d € — %s", result.score(), result.maxScore(),
-                        result.grant(), comment == null ? "" : comment));
+                String.format(Locale.FRENCH, "Score %d/%d — %s — %s", result.score(), result.maxScore(),
+                        result.grant() == null ? "financement décidé plus tard" : String.format(Locale.FRENCH, "financement %,d €", result.grant()),
+                        comment == null ? "" : comment));
     }
 }
