@@ -34,7 +34,7 @@ public record CallDefinition(String id, String title, String source, String regi
                              Map<String, Filing> filings) {
 
     /**
-     * A later filing by the applicant (IDF: the SNACs dossier after the letter of intent): its facts are the fields of its
+     * A later filing by the applicant (the full dossier after a letter of intent): its facts are the fields of its
      * form ({@code forms/<call>/<form>.form}); once stored, {@code message} is correlated to the dossier's process.
      */
     public record Filing(String id, String label, String form, String message, List<FactDefinition> facts) {

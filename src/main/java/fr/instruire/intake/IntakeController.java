@@ -213,8 +213,8 @@ class IntakeController {
     }
 
     /**
-     * A later filing of the applicant, as its call's descriptor declares it ({@code filings}: IDF's SNACs dossier after
-     * the letter of intent): its facts — in {@code facts} or at the top level — are checked against the filing's form,
+     * A later filing of the applicant, as its call's descriptor declares it ({@code filings}: the full dossier after a
+     * letter of intent): its facts — in {@code facts} or at the top level — are checked against the filing's form,
      * stored, and the filing's message reaches the dossier's process. 404 for a filing the call does not have, 409 when
      * the dossier is not waiting for it; nothing is kept from a refused filing.
      */

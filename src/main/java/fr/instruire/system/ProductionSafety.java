@@ -39,7 +39,7 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 
     /** The demo seeders' accounts (fr.instruire.demo), whose password is their name, and the demo administrator. */
     private static final Set<String> DEMO_ACCOUNTS = Set.of("demo", "instructeur.guadeloupe", "comite.guadeloupe",
-            "instructeur.martinique", "comite.martinique", "equipe.nationale", "dgcs", "ars.idf", "cpam.idf", "ctis");
+            "instructeur.martinique", "comite.martinique", "equipe.nationale", "dgcs", "ars.iledefrance", "cpam.iledefrance", "ctis");
 
     private static final String PASSWORD = "INSTRUIRE_ADMIN_PASSWORD (" + ADMIN_PASSWORD_PROPERTY + ")";
 
@@ -82,13 +82,33 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
                     + "would be created in production. Remove it.");
         }
         var adminId = environment.getProperty(ADMIN_ID_PROPERTY, "").strip();
-        if (DEMO_ACCOUNTS.contains(adminId.toLowerCase(Locale.ROOT))) {
+        if (DEMO_ACCOUNTS.contains(adminId.toLowerCase(Locale.ROOT)) || demoFileAccounts().contains(adminId.toLowerCase(Locale.ROOT))) {
             problems.add("INSTRUIRE_ADMIN_USER (" + ADMIN_ID_PROPERTY + ") « " + adminId + " » est un compte de "
                     + "démonstration : choisissez un autre identifiant. / INSTRUIRE_ADMIN_USER (" + ADMIN_ID_PROPERTY
                     + ") \"" + adminId + "\" is a demo account: choose another id.");
         }
         passwordProblem(environment).ifPresent(problems::add);
         return List.copyOf(problems);
+    }
+
+    /** The accounts of the demo campaigns given as files ({@code demo/<call>.yaml}, {@code users[].id}). */
+    static Set<String> demoFileAccounts() {
+        var ids = new java.util.HashSet<String>();
+        try {
+            for (var resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:demo/*.yaml")) {
+                try (var in = resource.getInputStream()) {
+                    var ID = java.util.regex.Pattern.compile("(?m)\\bid:\\s*([A-Za-z0-9._-]+)");
+                    var matcher = ID.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    while (matcher.find()) {
+                        ids.add(matcher.group(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("demo/*.yaml illisibles", e);
+        }
+        return ids;
     }
 
     private static Optional<String> passwordProblem(Environment environment) {

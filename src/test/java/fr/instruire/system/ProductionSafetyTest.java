@@ -107,7 +107,7 @@ class ProductionSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "demo", "instructeur.guadeloupe", "comite.martinique", "equipe.nationale", "ars.idf", "CTIS" })
+    @ValueSource(strings = { "demo", "instructeur.guadeloupe", "comite.martinique", "equipe.nationale", "ars.iledefrance", "CTIS" })
     void aDemoAccountMayNotBeTheAdministrator(String adminId) {
         var environment = production(STRONG_PASSWORD);
         environment.setProperty(ProductionSafety.ADMIN_ID_PROPERTY, adminId);

@@ -45,8 +45,8 @@ class FacilisoinsDemoData {
 
     static final String NATIONAL_TEAM = "equipe.nationale";
     static final String DGCS = "dgcs";
-    static final String ARS = "ars.idf";
-    static final String CPAM = "cpam.idf";
+    static final String ARS = "ars.iledefrance";
+    static final String CPAM = "cpam.iledefrance";
     static final String CTIS = "ctis";
 
     private static final Logger log = LoggerFactory.getLogger(FacilisoinsDemoData.class);
@@ -179,8 +179,8 @@ class FacilisoinsDemoData {
         groups.ensureWorkGroup(CPAM_GROUP, "CPAM — " + REGION);
         user(NATIONAL_TEAM, "Nadia", "Nationale", "@sante.gouv.example", NATIONAL_TEAM_GROUP);
         user(DGCS, "Damien", "Dgcs", "@social.gouv.example", DGCS_GROUP);
-        user(ARS, "Agnès", "Arsidf", "@ars.example", ARS_GROUP);
-        user(CPAM, "Cyril", "Cpamidf", "@assurance-maladie.example", CPAM_GROUP);
+        user(ARS, "Agnès", "Arsiledefrance", "@ars.example", ARS_GROUP);
+        user(CPAM, "Cyril", "Cpamiledefrance", "@assurance-maladie.example", CPAM_GROUP);
         user(CTIS, "Thérèse", "Ctis", "@sante.gouv.example", CTIS_GROUP);
     }
 
