@@ -86,7 +86,7 @@ class TheInstanceNamesItsCampaignTest {
         dossiers.insert(new Dossier(number, campaignKey, DossierStatus.SUBMITTED, "Organisme " + number, null, "Contact",
                 "contact@example.org", "Projet", null, null, null,
                 at, at), "hash");
-        dossiers.recordInstruction(number, score, 25_000);
+        dossiers.recordInstruction(number, score, 25_000L);
         dossiers.updateStatus(number, DossierStatus.INSTRUCTED);
         return number;
     }

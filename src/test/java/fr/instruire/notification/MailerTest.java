@@ -244,7 +244,7 @@ class MailerTest {
     @Test
     void aMailTheDossierIsNotReadyForIsNotSent() {
         var number = newDossier(guadeloupe(8));
-        dossiers.recordInstruction(number, 18, 200_000);
+        dossiers.recordInstruction(number, 18, 200_000L);
 
         assertThatThrownBy(() -> mailer.send("decision", number))
                 .hasRootCauseMessage("Dossier %s (INSTRUCTED) : pas encore de décision du comité".formatted(number));
