@@ -1,0 +1,71 @@
+package fr.instruire.models.cvlnumerique;
+
+/**
+ * The technically relevant names of {@code bpmn/cvl-numerique/cvl-numerique-campaign.bpmn}: element ids, variables
+ * and delegate beans that the tests (and the delegates, see docs/process-contract.md) rely on.
+ */
+final class CvlNumeriqueCampaign {
+
+    static final String PROCESS_ID = "cvl-numerique-campaign";
+    static final String BPMN = "bpmn/cvl-numerique/cvl-numerique-campaign.bpmn";
+    static final String FORM_SEANCE_COMITE = "forms/cvl-numerique/cvl-numerique-seance-comite.form";
+
+    static final class Elements {
+        static final String CAMPAGNE_CREEE = "Event_CampagneCreee";
+        static final String DEPOT_OUVERT = "Event_DepotOuvert";
+        static final String PHASES_CAMPAGNE = "Gateway_PhasesCampagne";
+        static final String DEPOT_CLOS = "Event_DepotClos";
+        static final String SELECTION_OUVERTE = "Event_SelectionOuverte";
+        static final String NOUVELLE_SEANCE = "Gateway_NouvelleSeance";
+        static final String TENIR_SEANCE_COMITE = "Activity_TenirSeanceComite";
+        static final String VERIFIER_DECISIONS = "Activity_VerifierDecisions";
+        /** Multi-instance over {@code decidedDossiers}: one job per dossier (this id), after one for the whole (the body's). */
+        static final String TRANSMETTRE_DECISIONS = "Activity_TransmettreDecisions";
+        static final String TRANSMETTRE_DECISIONS_BODY = TRANSMETTRE_DECISIONS + "#multiInstanceBody";
+        static final String DERNIERE_SEANCE = "Gateway_DerniereSeance";
+        static final String FIN_PHASES = "Gateway_FinPhases";
+        static final String CAMPAGNE_CLOSE = "Event_CampagneClose";
+
+        private Elements() {
+        }
+    }
+
+    static final class Delegates {
+        static final String PREPARE_COMMITTEE_SITTING = "prepareCommitteeSitting";
+        static final String RECORD_COMMITTEE_SITTING = "recordCommitteeSitting";
+        static final String CHECK_COMMITTEE_DECISIONS = "checkCommitteeDecisions";
+        static final String NOTIFY_COMMITTEE_DECISION = "notifyCommitteeDecision";
+
+        private Delegates() {
+        }
+    }
+
+    static final class Variables {
+        static final String CAMPAIGN_KEY = "campaignKey";
+        static final String CALL_ID = "callId";
+        static final String REGION = "region";
+        static final String TIME_ZONE = "timeZone";
+        static final String SUBMISSION_OPENS_AT = "submissionOpensAt";
+        static final String SUBMISSION_CLOSES_AT = "submissionClosesAt";
+        static final String SELECTION_OPENS_AT = "selectionOpensAt";
+        static final String SELECTION_CLOSES_AT = "selectionClosesAt";
+        static final String BUDGET_ENVELOPE = "budgetEnvelope";
+        static final String REVIEWER_GROUP = "reviewerGroup";
+        static final String COMMITTEE_GROUP = "committeeGroup";
+        static final String COMMITTEE_LIST = "committeeList";
+        static final String COMMITTEE_DECISIONS = "committeeDecisions";
+        static final String LAST_SITTING = "lastSitting";
+        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on (AJOURNE left out). */
+        static final String DECIDED_DOSSIERS = "decidedDossiers";
+        /** The element variable of {@link Elements#TRANSMETTRE_DECISIONS}: the dossier one of its instances reaches. */
+        static final String DOSSIER_NUMBER = "dossierNumber";
+        /** Input parameter of {@link Elements#TRANSMETTRE_DECISIONS}: the message sent to each dossier. */
+        static final String DECISION_MESSAGE = "decisionMessage";
+
+        private Variables() {
+        }
+    }
+
+    private CvlNumeriqueCampaign() {
+    }
+}
