@@ -1,6 +1,7 @@
 package fr.instruire.campaign;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.dossier.DossierStatus;
+import fr.instruire.call.FactType;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.submission.TaskFormValues;
@@ -24,7 +26,8 @@ import fr.instruire.system.JsonValues;
  * stored in a process variable ({@link TaskFormValues}): instructing a dossier writes nothing into its campaign's
  * instance, and a dossier instructed after a sitting opened is on its list the next time the form is read. A task
  * shows a committee's agenda when its create listener ({@code prepareCommitteeSitting}) marked it {@link #COMMITTEE}:
- * {@code committeeList} — the dossiers instructed so far, best score first, with each region's share —,
+ * {@code committeeList} — the dossiers instructed so far, best score first, with each region's share and the call's
+ * list columns (its descriptor's {@code views.list}, in words, by fact key) —,
  * {@code committeeDecisions} — one decision row per dossier, pre-filled for the form — and {@code committeeListSize}.
  * The submission contract compares a submitted list with these values computed at that moment, and the completion's
  * listeners check the decisions against the tables; what a completion submits is stored as any submission is.
@@ -62,8 +65,13 @@ class CommitteeAgenda implements TaskFormValues {
     /** The sitting form's lists for the campaign's instructed dossiers, now. */
     Map<String, TypedValue> committee(String campaignKey) {
         var lines = dossiers.inCampaign(campaignKey, DossierStatus.INSTRUCTED).stream().map(d -> CommitteeLine.of(d, callFacts)).toList();
+        // beside the committee's own columns, the call's list columns (its descriptor's views.list), in words
+        var call = callFacts.callOfCampaign(campaignKey);
         var list = lines.stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
+            var facts = callFacts.of(call, l.dossierNumber());
+            call.view(call.listView()).forEach(f -> row.put(f.key(), f.type() == FactType.RECORDS
+                    && facts.get(f.key()) instanceof List<?> rows ? String.valueOf(rows.size()) : f.words(facts.get(f.key()))));
             row.put("dossierNumber", l.dossierNumber());
             row.put("organisation", l.organisation());
             row.put("projectTitle", l.projectTitle());

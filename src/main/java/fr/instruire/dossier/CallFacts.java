@@ -36,6 +36,12 @@ public class CallFacts {
         return calls.of(callId);
     }
 
+    /** The call of a campaign, from its row. */
+    public CallDefinition callOfCampaign(String campaignKey) {
+        return calls.of(jdbc.sql("SELECT call_id FROM campaign WHERE campaign_key = ?").param(campaignKey).query(String.class)
+                .optional().orElseThrow(() -> new IllegalStateException("Campagne inconnue : " + campaignKey)));
+    }
+
     /** The stored facts and the derived ones, by name, as the decision tables read them. */
     public Map<String, Object> of(String dossierNumber) {
         return of(callOf(dossierNumber), dossierNumber);

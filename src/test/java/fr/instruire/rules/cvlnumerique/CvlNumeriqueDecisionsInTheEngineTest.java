@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         CvlNumeriqueEligibilityTest.FILE,
         CvlNumeriqueFundingTest.FILE,
         CvlNumeriqueEligibleExpenseTest.FILE,
-        CvlNumeriqueRequestedAmountTest.FILE,
         CvlNumeriqueScoreTest.FILE })
 class CvlNumeriqueDecisionsInTheEngineTest {
 
@@ -34,7 +33,7 @@ class CvlNumeriqueDecisionsInTheEngineTest {
 
         assertThat(definitions).extracting(DecisionDefinition::getKey).containsExactlyInAnyOrder(
                 "cvl-numerique-eligibility", "cvl-numerique-funding", "cvl-numerique-eligible-expense",
-                "cvl-numerique-requested-amount", "cvl-numerique-score", "cvl-numerique-score-grid");
+                "cvl-numerique-score", "cvl-numerique-score-grid");
         assertThat(definitions).extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(1825);
     }
 
@@ -67,11 +66,9 @@ class CvlNumeriqueDecisionsInTheEngineTest {
     }
 
     @Test
-    void theEligibleExpensesAndTheRequestedAmountAreEvaluatedByTheirKeys() {
+    void theEligibleExpensesAreEvaluatedByTheirKey() {
         assertThat(engine.getDecisionService().evaluateDecisionByKey("cvl-numerique-eligible-expense")
                 .variables(Map.of("expenseCategory", "INGENIERIE_PROJET")).evaluate().getSingleResult()
                 .<Boolean>getEntry("underConditions")).isTrue();
-        assertThat(engine.getDecisionService().evaluateDecisionByKey("cvl-numerique-requested-amount")
-                .variables(Map.of("requestedAmount", 120_000L)).evaluate().<Object>getSingleEntry()).isEqualTo(120_000L);
     }
 }
