@@ -91,7 +91,13 @@ class DemoFromFiles {
             demoFile.groups().forEach(g -> groups.ensureWorkGroup(g.get("id"), g.get("name")));
         }
         @SuppressWarnings("unchecked")
-        var variables = (Map<String, Object>) c.get("variables");
+        var given = (Map<String, Object>) c.get("variables");
+        // a call's own date given as days from today ("+120d"), so that the demo's calendar does not go stale
+        var variables = given == null ? null : new java.util.LinkedHashMap<String, Object>(given);
+        if (variables != null) {
+            variables.replaceAll((name, value) -> value instanceof String text && text.matches("[+-]\\d+d")
+                    ? today.plusDays(Long.parseLong(text.substring(0, text.length() - 1).replace("+", ""))).toString() : value);
+        }
         var callId = c.get("callId") != null ? String.valueOf(c.get("callId")) : file.replaceFirst("\\.yaml$", "");
         campaignService.open(new CampaignDefinition(key, callId, String.valueOf(c.get("title")),
                 String.valueOf(c.get("region")), zone.getId(), day(today, c, "submissionOpens"), day(today, c, "submissionCloses"),

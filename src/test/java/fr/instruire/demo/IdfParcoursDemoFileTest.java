@@ -78,7 +78,8 @@ class IdfParcoursDemoFileTest {
             assertThat(facts.of(number)).containsKeys("territoire", "departement", "populationEstimee", "structureCoordination");
             var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
             assertThat(instance.getProcessDefinitionId()).startsWith("idf-parcours-dossier:");
-            assertThat(runtime.getVariable(instance.getId(), "dgosDeadline")).as("a date of the session").isInstanceOf(Date.class);
+            assertThat(runtime.getVariable(instance.getId(), "dgosDeadline")).as("a date of the session").isInstanceOf(Date.class)
+                    .matches(d -> ((Date) d).after(new Date()), "given in days from today, still ahead");
             assertThat(runtime.getVariable(instance.getId(), "strategyGroup")).isEqualTo("ars-idf-strategie");
         }
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("idf-parcours-campaign")
