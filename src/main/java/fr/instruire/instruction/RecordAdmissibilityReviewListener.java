@@ -42,9 +42,11 @@ class RecordAdmissibilityReviewListener implements TaskListener {
         }
         var number = task.getExecution().getProcessBusinessKey();
         var actor = Actors.completer(task);
-        var rules = task.getVariable("admissibilityReasons") instanceof Collection<?> reasons && !reasons.isEmpty()
+        // the rules' verdict, when rules ran before this review (a call may review without rules: a letter of intent)
+        var evaluated = task.getVariable("admissibilityReasons");
+        var rules = evaluated instanceof Collection<?> reasons && !reasons.isEmpty()
                 ? " (règles : " + String.join(" ; ", reasons.stream().map(String::valueOf).toList()) + ")"
-                : " (règles : aucun critère en défaut)";
+                : evaluated != null ? " (règles : aucun critère en défaut)" : "";
         switch (decision) {
             case "RECEVABLE" -> {
                 dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Recevable" + (comment.isEmpty() ? "" : " — " + comment) + rules);
