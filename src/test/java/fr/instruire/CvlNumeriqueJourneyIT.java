@@ -201,7 +201,7 @@ class CvlNumeriqueJourneyIT {
         var view = awaitTask(REVIEWER, selected, "Activity_AnalyserProjet");
         var dossier = json.readTree(String.valueOf(tasks.getVariableLocal(view, "dossier")));
         assertThat(dossier.get("ownerType").asText()).isEqualTo("Association portant un projet de santé territorialisé (une CPTS par exemple)");
-        assertThat(plain(dossier.get("declaredCost").asText())).isEqualTo("150 000");
+        assertThat(plain(dossier.get("declaredCost").asText())).isEqualTo("150 000 €");
         assertThat(dossier.get("requestedRate").asText()).isEqualTo("80");
         assertThat(dossier.get("strategy").asText()).startsWith("Un comité de pilotage");
         var expenses = json.readTree(String.valueOf(tasks.getVariableLocal(view, "dossierExpenses")));

@@ -218,7 +218,7 @@ class IdfParcoursJourneyIT {
                 .contains("ils sont atteints", "640 000 €");
 
         var page = HtmlUtils.htmlUnescape(get("/dossiers/" + number, basic(STRATEGY, STRATEGY)).body());
-        assertThat(plain(page)).contains("<dt>Financement du territoire (€)</dt>", "<dd>1 600 000</dd>", "<dt>Décision de la DGOS</dt>", "<dd>Retenu par la DGOS</dd>",
+        assertThat(plain(page)).contains("<dt>Financement du territoire</dt>", "<dd>1 600 000 €</dd>", "<dt>Décision de la DGOS</dt>", "<dd>Retenu par la DGOS</dd>",
                 "Indicateurs d'usage atteints");
         assertThat(get("/dossiers/" + number, basic(DEPARTMENT, DEPARTMENT)).statusCode())
                 .as("the departmental direction sees the session's dossiers").isEqualTo(200);

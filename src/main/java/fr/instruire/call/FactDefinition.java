@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.instruire.system.French;
+
 /**
  * One fact of a call: its key (the name the decision tables and forms use), its label, its type and, for a choice, the
  * label of each value; for a list of records, its fields. The bounds are the registration form's, checked on intake.
@@ -42,6 +44,7 @@ public record FactDefinition(String key, String label, FactType type, Map<String
             case BOOLEAN -> Boolean.TRUE.equals(value) ? "Oui" : "Non";
             case CHOICE -> choices.getOrDefault(String.valueOf(value), value + " (code non reconnu)");
             case NUMBER -> value instanceof Number n ? number(n) : String.valueOf(value);
+            case AMOUNT -> value instanceof Number n ? French.euros(Math.round(n.doubleValue())) : String.valueOf(value);
             case RECORDS -> value instanceof List<?> rows ? rows.size() + "" : String.valueOf(value);
             default -> String.valueOf(value);
         };

@@ -1,8 +1,11 @@
 package fr.instruire.call;
 
-/** What a fact holds. A list of records is a repeated group (the ESMS of an ESMS numérique dossier). */
+/**
+ * What a fact holds. An amount is a number of euros, shown as such. A list of records is a repeated group (the ESMS of
+ * an ESMS numérique dossier).
+ */
 public enum FactType {
-    TEXT, NUMBER, BOOLEAN, CHOICE, DATE, DATETIME, RECORDS;
+    TEXT, NUMBER, AMOUNT, BOOLEAN, CHOICE, DATE, DATETIME, RECORDS;
 
     /** The type a Camunda Form field gives its value. */
     static FactType ofFormField(String type, String subtype) {
@@ -19,7 +22,8 @@ public enum FactType {
     static FactType ofDescriptor(String name) {
         return switch (name == null ? "text" : name) {
             case "text" -> TEXT;
-            case "number", "amount" -> NUMBER;
+            case "number" -> NUMBER;
+            case "amount" -> AMOUNT;
             case "boolean" -> BOOLEAN;
             case "choice" -> CHOICE;
             case "date" -> DATE;

@@ -147,7 +147,7 @@ final class RegistrationForm {
     private static Optional<Object> typed(FactDefinition fact, JsonNode node) {
         return switch (fact.type()) {
             case TEXT, CHOICE -> node.isTextual() ? Optional.of(node.asText().strip()) : Optional.empty();
-            case NUMBER -> node.isNumber() ? Optional.of(node.isIntegralNumber() ? (Object) node.longValue() : node.decimalValue()) : Optional.empty();
+            case NUMBER, AMOUNT -> node.isNumber() ? Optional.of(node.isIntegralNumber() ? (Object) node.longValue() : node.decimalValue()) : Optional.empty();
             case BOOLEAN -> node.isBoolean() ? Optional.of(node.booleanValue()) : Optional.empty();
             case DATE -> node.isTextual() && parses(node.asText(), FactType.DATE) ? Optional.of(node.asText()) : Optional.empty();
             case DATETIME -> node.isTextual() && parses(node.asText(), FactType.DATETIME) ? Optional.of(node.asText()) : Optional.empty();
@@ -175,7 +175,7 @@ final class RegistrationForm {
     private static String expectedType(FactDefinition fact) {
         return switch (fact.type()) {
             case TEXT -> "texte attendu";
-            case NUMBER -> "nombre attendu";
+            case NUMBER, AMOUNT -> "nombre attendu";
             case BOOLEAN -> "booléen attendu (true ou false)";
             case CHOICE -> "valeur attendue parmi : " + String.join(", ", fact.choices().keySet());
             case DATE -> "date ISO attendue (AAAA-MM-JJ)";
