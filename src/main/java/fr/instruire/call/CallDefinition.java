@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param decisions        purpose (admissibility, funding, score…) → decision key
  * @param dossierView      the facts the dossier page and the reviewers' task view show, in order
  * @param listView         the facts the dossier list shows as columns
- * @param regions          where a dossier's regions are read: a fact ({@code region}) or a record field ({@code esms.region})
+ * @param regions          where a dossier's regions are read: a fact ({@code region}) or a record field ({@code establishments.region})
  * @param regionalShares   how a grant is shared between regions (pro rata of records), if it is
  * @param regionalMailboxes region → the mailbox copied on the call's mails (« copie ARS concernée »)
  * @param filings          the applicant's later filings, by id

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Derived facts: a call's descriptor computes some facts from the others with a FEEL expression, the language of its
- * decision tables ({@code count(esms)}), so that a rule reads {@code esmsCount} without Java knowing what an ESMS is.
+ * decision tables ({@code count(establishments)}), so that a rule reads a count without Java knowing what is counted.
  */
 final class FactDerivation {
 

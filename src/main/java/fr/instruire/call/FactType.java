@@ -1,8 +1,8 @@
 package fr.instruire.call;
 
 /**
- * What a fact holds. An amount is a number of euros, shown as such. A list of records is a repeated group (the ESMS of
- * an ESMS numérique dossier).
+ * What a fact holds. An amount is a number of euros, shown as such. A list of records is a repeated group (the establishments
+ * a project covers).
  */
 public enum FactType {
     TEXT, NUMBER, AMOUNT, BOOLEAN, CHOICE, DATE, DATETIME, RECORDS;

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * {@code 2021-05-03} (a day in the campaign's time zone: an opening day starts at 00:00 there, a closing day
  * ends at 24:00 there) or an instant with its offset ({@code 2021-05-03T12:00:00-04:00}).
  * <p>
- * {@code variables}: what the call's own models read beyond this common calendar (Facilisoins: {@code nationalTeamGroup},
- * {@code dgcsGroup}, {@code ctisGroup}, {@code places}, {@code ctisOpensAt}, {@code resultsBy}, {@code opinionDelay},
+ * {@code variables}: what the call's own models read beyond this common calendar (its partners' groups, a number of
+ * places, dates of its own steps, delays,
  * {@code opinionReminder}, {@code experimentationDuration}, {@code actionPlanUpdateCycle}, {@code dataDeliveryCycle}):
  * simple values only (text, number, yes/no); a text written as a date ({@code 2022-03-15} or with its offset) becomes
  * a date, a day being its start in the campaign's zone. Given to the campaign's process and to each dossier's.
@@ -31,7 +31,7 @@ public record CampaignDefinition(
         @NotBlank(message = "obligatoire") String selectionOpens,
         @NotBlank(message = "obligatoire") String selectionCloses,
         @NotNull(message = "obligatoire") @PositiveOrZero(message = "doit être positif") Long budgetEnvelope,
-        @NotBlank(message = "obligatoire") @Pattern(regexp = "[A-Z]{2,10}", message = "2 à 10 majuscules (ex. ESMS)") String dossierPrefix,
+        @NotBlank(message = "obligatoire") @Pattern(regexp = "[A-Z]{2,10}", message = "2 à 10 majuscules (ex. AAP)") String dossierPrefix,
         @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9._-]+", message = "identifiant de groupe") String reviewerGroup,
         @NotBlank(message = "obligatoire") @Pattern(regexp = "[a-z0-9._-]+", message = "identifiant de groupe") String committeeGroup,
         @Pattern(regexp = "P(\\d+[YMWD])+(T(\\d+[HMS])+)?|PT(\\d+[HMS])+", message = "durée ISO 8601 (ex. P15D)") String complementsDelay,

@@ -90,7 +90,7 @@ public class CampaignService {
         groups.ensureWorkGroup(campaign.reviewerGroup(), "Instructeurs — " + campaign.region());
         groups.ensureWorkGroup(campaign.committeeGroup(), "Comité de sélection — " + campaign.region());
         if (d.variables() != null) {
-            // a call's own variable named …Group names a work group of its models (Facilisoins: dgcsGroup, ctisGroup)
+            // a call's own variable named …Group names a work group of its models (e.g. a partner's group)
             d.variables().forEach((name, value) -> {
                 if (name.endsWith("Group") && value instanceof String group && !group.isBlank()) {
                     groups.ensureWorkGroup(group, group + " — " + campaign.title());

@@ -72,7 +72,7 @@ public class Campaigns {
 
     /**
      * Whether a staff member works on a campaign: its reviewer or committee group, a group its call names in the
-     * campaign's variables ({@code nationalTeamGroup}, {@code ctisGroup}…), or an administrator.
+     * campaign's variables (its partners' …Group variables), or an administrator.
      */
     public boolean isOpenTo(Campaign campaign, StaffUser user) {
         return campaign.isOpenTo(user) || variables(campaign).entrySet().stream()

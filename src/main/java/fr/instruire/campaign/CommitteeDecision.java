@@ -35,7 +35,7 @@ record CommitteeDecision(String dossierNumber, String decision, String reason, M
         fields = fields == null ? Map.of() : Map.copyOf(fields);
     }
 
-    /** A decision with no other field (the CTIS's, a test's). */
+    /** A decision with no other field (a sitting's form without extra fields). */
     CommitteeDecision(String dossierNumber, String decision, String reason) {
         this(dossierNumber, decision, reason, Map.of());
     }

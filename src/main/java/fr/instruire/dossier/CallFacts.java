@@ -11,7 +11,7 @@ import fr.instruire.call.CallDefinitions;
 
 /**
  * A dossier's facts as its call reads them: the stored ones ({@link DossierFacts}) with the call's derived facts
- * ({@code esmsCount} from the list of ESMS), its regions where the call's descriptor says they are, and each region's
+ * (a count from a list of records), its regions where the call's descriptor says they are, and each region's
  * share of its grant when the call shares grants between regions.
  */
 @Service

@@ -3,8 +3,8 @@ package fr.instruire.dossier;
 import java.time.Instant;
 
 /**
- * An application as stored: what every call's dossier has. What a call asks beyond it (ESMS numérique's public and
- * list of ESMS, Facilisoins' legal entity and amounts) is the dossier's facts ({@link DossierFacts}), read as the call's
+ * An application as stored: what every call's dossier has. What a call asks beyond it (a public, a list of
+ * establishments, a legal entity, amounts) is the dossier's facts ({@link DossierFacts}), read as the call's
  * descriptor and registration form describe them. {@code status} is one of the call's declared statuses
  * ({@code calls/<call>.yaml}); {@code score} and {@code grantAmount} are what its instruction computed.
  */

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A dossier's call-specific content, one fact per row, named as the call's decision tables and forms read it
- * (ESMS numérique: {@code publicType}, {@code esms}…; Facilisoins: {@code requestedAmount}, {@code raisonSociale}…).
+ * ({@code publicType}, {@code requestedAmount}…).
  * Values keep their type: text, whole number, decimal number or yes/no; a list of records (a list of maps, such as the
- * ESMS of a dossier) keeps its rows in {@code dossier_fact_record}, each field typed the same way.
+ * establishments of a dossier) keeps its rows in {@code dossier_fact_record}, each field typed the same way.
  */
 @Repository
 public class DossierFacts {

@@ -39,7 +39,7 @@ public class Dossiers {
     }
 
     /**
-     * Allocates the next number for a prefix and year (ESMS-2021-0007) in the caller's transaction, under the
+     * Allocates the next number for a prefix and year (AAP-2021-0007) in the caller's transaction, under the
      * sequence row's lock: concurrent submissions take their numbers one after the other, and a submission rolled
      * back gives its number back (no gap). The first submission of a prefix and year creates the row; when several
      * arrive together, the row is created under a savepoint so that the losers' duplicate key rolls back only that
@@ -122,7 +122,7 @@ public class Dossiers {
 
     /**
      * A campaign's dossiers, filtered in SQL: by status when given, by region when given (a dossier is in a region when
-     * one of the facts its call's descriptor names as regions says so: {@code region}, {@code esms.region}), newest first
+     * one of the facts its call's descriptor names as regions says so: {@code region}, {@code establishments.region}), newest first
      * or, by score, best first; each with its score's maximum (the {@code maxScore} fact its instruction recorded).
      */
     public List<DossierSummary> list(String campaignKey, String status, String region, boolean byScore) {

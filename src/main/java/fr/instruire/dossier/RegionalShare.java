@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one region funds of a project shared between regions pro rata of its records (ESMS numérique: « Le financement
- * sera assuré par chaque ARS, au prorata du nombre d'ESMS concernés dans la région »; the call's descriptor says which
+ * What one region funds of a project shared between regions pro rata of its records (« au prorata du nombre
+ * d'établissements concernés dans la région »; the call's descriptor says which
  * list and which field, {@code regionalShares}). Amounts are whole euros; the remainder of the division goes to the
  * regions with the largest fractional parts, so the shares always add up to the grant.
  *
- * @param count the records of the region (its ESMS)
+ * @param count the records of the region (its establishments)
  */
 public record RegionalShare(String region, int count, Long amount) {
 

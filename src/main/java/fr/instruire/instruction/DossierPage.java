@@ -45,7 +45,7 @@ record DossierPage(
     record ShownFact(String label, String value) {
     }
 
-    /** A list of records of the dossier (its ESMS): its label, its columns' labels, its rows in words. */
+    /** A list of records of the dossier (the establishments it covers): its label, its columns' labels, its rows in words. */
     record ShownList(String key, String label, List<String> columns, List<List<String>> rows) {
     }
 

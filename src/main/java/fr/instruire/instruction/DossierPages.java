@@ -116,7 +116,7 @@ class DossierPages {
         return value instanceof Boolean b ? (b ? "Oui" : "Non") : String.valueOf(value);
     }
 
-    /** Each list of records of the dossier (its ESMS), columns as the registration form labels them. */
+    /** Each list of records of the dossier (the establishments it covers), columns as the registration form labels them. */
     private static List<DossierPage.ShownList> shownLists(CallDefinition call, Map<String, Object> all) {
         return call.facts().values().stream().filter(f -> f.type() == FactType.RECORDS && all.get(f.key()) instanceof List<?>)
                 .map(f -> new DossierPage.ShownList(f.key(), f.label(), f.fields().stream().map(FactDefinition::label).toList(),

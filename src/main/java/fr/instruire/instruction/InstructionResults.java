@@ -42,7 +42,7 @@ class InstructionResults {
         this.decisions = decisions;
     }
 
-    /** The dossier as the rules read it: its call's facts, stored and derived ({@code esmsCount}…). */
+    /** The dossier as the rules read it: its call's facts, stored and derived (counts of its lists…). */
     Map<String, Object> storedFacts(String number) {
         return new LinkedHashMap<>(facts.of(number));
     }

@@ -2,18 +2,18 @@ package fr.instruire.instruction;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 
 /**
- * An institutional partner's opinion on a dossier (Facilisoins: the ARS and the CPAM of its region), kept as the
- * dossier's facts {@code <of>Opinion} and {@code <of>OpinionText} — {@code arsOpinion}, {@code cpamOpinion} — which the
- * selection grid reads, and in its history.
+ * An institutional partner's opinion on a dossier (the model's input {@code opinionOf} names the partner), kept as the
+ * dossier's facts {@code <of>Opinion} and {@code <of>OpinionText} — {@code opinionOf} ARS gives {@code arsOpinion} —
+ * which the call's rules may read, and in its history under the label its call's descriptor gives {@code <of>Opinion}.
  */
 @Service
 class Opinions {
@@ -28,15 +28,14 @@ class Opinions {
         }
     }
 
-    /** How the history names who gave it: « de l'ARS », « de la CPAM »; another label as given. */
-    private static final Map<String, String> OF = Map.of("ARS", "de l'ARS", "CPAM", "de la CPAM", "CTIS", "du CTIS");
-
     private final DossierFacts facts;
     private final Dossiers dossiers;
+    private final CallFacts calls;
 
-    Opinions(DossierFacts facts, Dossiers dossiers) {
+    Opinions(DossierFacts facts, Dossiers dossiers, CallFacts calls) {
         this.facts = facts;
         this.dossiers = dossiers;
+        this.calls = calls;
     }
 
     /** The facts' prefix for a partner: {@code ARS} → {@code ars}, « Conseil départemental » → {@code conseilDepartemental}. */
@@ -61,7 +60,7 @@ class Opinions {
     @Transactional
     public void record(String number, String of, Object opinionValue, Object textValue, String actor) {
         if (of == null || of.isBlank()) {
-            throw new IllegalArgumentException("Entrée « opinionOf » manquante : le modèle doit dire de qui est l'avis (ARS, CPAM…).");
+            throw new IllegalArgumentException("Entrée « opinionOf » manquante : le modèle doit dire de qui est l'avis.");
         }
         Opinion opinion;
         try {
@@ -79,7 +78,8 @@ class Opinions {
         var prefix = prefix(of);
         facts.set(number, prefix + "Opinion", opinion.name());
         facts.set(number, prefix + "OpinionText", text.isEmpty() ? null : text);
-        var who = OF.getOrDefault(of.strip().toUpperCase(Locale.ROOT), "— " + of.strip());
-        dossiers.recordEvent(number, actor, "OPINION", "Avis %s : %s%s".formatted(who, opinion.label, text.isEmpty() ? "" : " — " + text));
+        // the history names the opinion as the call's descriptor labels its fact (« Avis de l'ARS »)
+        var label = calls.callOf(number).fact(prefix + "Opinion").map(f -> f.label()).orElse("Avis — " + of.strip());
+        dossiers.recordEvent(number, actor, "OPINION", "%s : %s%s".formatted(label, opinion.label, text.isEmpty() ? "" : " — " + text));
     }
 }

@@ -14,7 +14,7 @@ import fr.instruire.system.ApiProblem;
 
 /**
  * Which dossiers a staff member may see: those of the campaigns they work on — its reviewer group, its committee
- * group, the groups its call names in the campaign's variables ({@code nationalTeamGroup}, {@code ctisGroup}…) —
+ * group, the groups its call names in the campaign's variables (its partners' …Group variables) —
  * and the dossiers on which one of their groups was given a task (an ARS or a CPAM asked for its opinion on one
  * dossier of a national call sees that dossier, not the others); administrators see all. One rule for the staff
  * pages, the documents and the staff API: 404 for a number that does not exist, 403 for another team's dossier.

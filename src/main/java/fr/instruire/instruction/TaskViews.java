@@ -36,7 +36,7 @@ import fr.instruire.system.French;
 
 /**
  * What a reviewer's form shows of a dossier, read from the dossier's tables when the task is created (and again
- * when a document arrives): the application in French words, the facts the rules read, the ESMS, each ARS's
+ * when a document arrives): the application in French words, the facts the rules read, the lists of records, each region's
  * share, the documents, the complements asked and answered, and the payment schedule. The names of
  * {@link TaskView}'s components are the variables the forms read (docs/process-contract.md, « Task views »).
  */
@@ -51,7 +51,7 @@ class TaskViews {
             "projectTitle", "projectDescription", "status", "submittedOn", "timeZone", "preparedOn", "regions", "grant",
             "score");
 
-    /** The view's variable of a list of records: {@code dossierEsms} for the list {@code esms}. */
+    /** The view's variable of a list of records: {@code dossierEstablishments} for the list {@code establishments}. */
     static String listVariable(String fact) {
         return "dossier" + Character.toUpperCase(fact.charAt(0)) + fact.substring(1);
     }
@@ -139,7 +139,7 @@ class TaskViews {
 
     /**
      * The view as the forms' variables: one JSON value each, set local to the task. {@code lists}: each list of records
-     * of the call, in words, named {@code dossier<List>} ({@code dossierEsms} for the list {@code esms}).
+     * of the call, in words, named {@code dossier<List>} ({@code dossierEstablishments} for the list {@code establishments}).
      */
     record TaskView(Map<String, Object> dossier, List<Fact> dossierFacts, Map<String, List<Map<String, String>>> lists,
                     List<ShareRow> dossierShares, List<DocumentRow> dossierDocuments,
@@ -170,7 +170,7 @@ class TaskViews {
     record Fact(String criterion, String value) {
     }
 
-    /** What one region's agency pays of the grant; plain text (a table row). {@code count}: its records (ESMS). */
+    /** What one region's agency pays of the grant; plain text (a table row). {@code count}: its records. */
     record ShareRow(String ars, String region, int count, String amount) {
     }
 

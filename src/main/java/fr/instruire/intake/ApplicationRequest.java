@@ -18,8 +18,7 @@ import java.util.Map;
 /**
  * An application, whatever its call: the organisation and the project as for every call, then the call's own facts,
  * named and typed as the fields of its registration form ({@code forms/<callId>/<callId>-enregistrement.form}, see
- * {@link RegistrationForm}), in {@code facts} or beside {@code organisation} and {@code project}. Facilisoins:
- * {@code raisonSociale}, {@code region}, {@code requestedAmount}…; ESMS numérique: {@code publicType}, the list {@code esms}…
+ * {@link RegistrationForm}), in {@code facts} or beside {@code organisation} and {@code project}.
  */
 @Schema(description = "Candidature à un appel décrit par son formulaire d'enregistrement (forms/<callId>/<callId>-enregistrement.form) : "
         + "« facts » porte un fait par champ du formulaire (clé = key du champ ; textfield/textarea → texte, number → nombre, "

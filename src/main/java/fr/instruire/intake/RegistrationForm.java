@@ -24,7 +24,7 @@ import fr.instruire.system.ApiProblem.FieldError;
  * read into the call's definition, {@link CallDefinition#applicationFacts()}): every required fact present, each of its
  * type and within the form's bounds, none unknown. A dynamic list of the form is a list of records, each record's fields
  * checked the same way. An absent checkbox is {@code false}, as the form would submit it. A fact the call derives
- * ({@code esmsCount}) may be sent, and must then agree with what the call computes from the others.
+ * (a count of a list) may be sent, and must then agree with what the call computes from the others.
  */
 final class RegistrationForm {
 

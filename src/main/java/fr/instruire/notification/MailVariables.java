@@ -64,7 +64,7 @@ class MailVariables {
         variables.put("arsName", campaigns.arsName(campaign.region()));
         variables.put("submittedOn", French.dayAndHour(dossier.submittedAt(), zone));
         variables.put("publicUrl", publicUrl);
-        // the call's facts (Facilisoins: raisonSociale, region…; ESMS numérique: esmsCount…), by name, derived ones included
+        // the call's facts by name, derived ones included
         variables.put("facts", lazy(() -> facts.of(dossier.number())));
         variables.put("complements", lazy(() -> complements(dossier, campaign)));
         variables.put("admissibility", lazy(() -> admissibility(dossier)));
@@ -140,11 +140,11 @@ class MailVariables {
     }
 
     /** One ARS's part of a grant. */
-    /** {@code count}: the records (ESMS) of the region the share is computed on. */
+    /** {@code count}: the records of the region the share is computed on. */
     record Share(String arsName, int count, String amount) {
     }
 
-    /** The grant, and each ARS's share of it (« au prorata du nombre d'ESMS concernés dans la région »). */
+    /** The grant, and each region's share of it when its call shares grants between regions ({@code regionalShares}). */
     record Grant(long euros, List<Share> shares) {
 
         public String amount() {

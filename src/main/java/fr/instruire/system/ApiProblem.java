@@ -65,7 +65,7 @@ public class ApiProblem extends RuntimeException {
         return properties;
     }
 
-    /** One field's error: {@code field} is the JSON path (esms[0].finess), {@code message} says what to fix. */
+    /** One field's error: {@code field} is the JSON path (establishments[0].finess), {@code message} says what to fix. */
     public record FieldError(String field, String message) {
     }
 }

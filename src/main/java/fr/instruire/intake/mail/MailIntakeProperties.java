@@ -30,7 +30,7 @@ record MailIntakeProperties(List<Mailbox> mailboxes) {
      * @param campaign     the key of the campaign its messages apply to
      * @param folder       default {@code INBOX}
      * @param ssl          IMAPS (port 993 by default) rather than IMAP (port 143)
-     * @param subject      the subject the call prescribes, e.g. {@code FACILISOINS – appel à candidatures}
+     * @param subject      the subject the call prescribes, e.g. {@code MON APPEL – appel à candidatures}
      * @param pollInterval default one minute
      */
     record Mailbox(String id, String campaign, String host, Integer port, String username, String password,

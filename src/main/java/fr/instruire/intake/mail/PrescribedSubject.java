@@ -4,10 +4,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The subject a call prescribes (« FACILISOINS – appel à candidatures »), recognised the way a person reads it.
+ * The subject a call prescribes (« MON APPEL – appel à candidatures »), recognised the way a person reads it.
  * Both subjects are compared letters and digits only: case, accents, dashes (- – — …), quotes (« » " “ ”…),
  * punctuation and spaces do not count. A subject matches when it <em>begins</em> with the prescribed words; what
- * follows is free (« FACILISOINS – appel à candidatures – EHPAD Les Mimosas »). Anything before them — a reply or
+ * follows is free (« MON APPEL – appel à candidatures – EHPAD Les Mimosas »). Anything before them — a reply or
  * forward prefix (RE:, TR:, Fwd:, AW:…), « Question sur … » — does not match: such a message goes to a reviewer,
  * who makes it a dossier in one choice if it is one. A wrong dossier would cost more than a triage task: it starts
  * a dossier process and mails its sender.
@@ -28,7 +28,7 @@ final class PrescribedSubject {
         return candidate.equals(words) || candidate.startsWith(words + " ");
     }
 
-    /** « RE: Facilisoins — Appel à candidatures » → « re facilisoins appel a candidatures » */
+    /** « RE: Mon appel — Appel à candidatures » → « re mon appel appel a candidatures » */
     static String normalise(String text) {
         if (text == null) {
             return "";
