@@ -1,5 +1,6 @@
 package fr.instruire;
 
+import static fr.instruire.support.EngineRestTasks.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.support.Api;
+import fr.instruire.support.EngineRestTasks;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -104,15 +106,15 @@ class AppelEssaiJourneyIT {
         assertThat(plain(ack.getContent())).contains("Montant demandé : 55 000 €", "CPTS du pays de Morlaix");
 
         // the reviewer, a member of the campaign's reviewer group, sees the call's facts and the computed grant
-        var instruction = awaitTask(REVIEWER, number, "Activity_InstruireDossier");
+        var instruction = engine().await(REVIEWER, number, "Activity_InstruireDossier");
         var view = json.readTree(String.valueOf(tasks.getVariableLocal(instruction, "dossier")));
         assertThat(view.get("typeStructure").asText()).isEqualTo("Communauté professionnelle territoriale de santé");
         assertThat(plain(view.get("grant").asText())).isEqualTo("40 000 €");
-        claim(REVIEWER, instruction);
-        var outOfScale = complete(REVIEWER, instruction, Map.of("scorePertinence", typed(6, "Integer"),
+        engine().claim(REVIEWER, instruction);
+        var outOfScale = engine().complete(REVIEWER, instruction, Map.of("scorePertinence", typed(6, "Integer"),
                 "scoreFaisabilite", typed(3, "Integer"), "instructionComment", typed("Projet solide.", "String")));
         assertThat(outOfScale.statusCode()).as("the instruction form bounds each mark").isEqualTo(400);
-        var instructed = complete(REVIEWER, instruction, Map.of("scorePertinence", typed(4, "Integer"),
+        var instructed = engine().complete(REVIEWER, instruction, Map.of("scorePertinence", typed(4, "Integer"),
                 "scoreFaisabilite", typed(3, "Integer"), "instructionComment", typed("Projet solide, territoire étendu.", "String")));
         assertThat(instructed.statusCode()).as(instructed.body()).isEqualTo(204);
 
@@ -122,13 +124,13 @@ class AppelEssaiJourneyIT {
         assertThat(((Number) facts.of(number).get("maxScore")).intValue()).isEqualTo(10);
 
         // the committee sits: its decision row carries the call's own field, the intervention rate
-        var sitting = awaitTask(COMMITTEE, CAMPAIGN, "Activity_TenirSeanceComite");
+        var sitting = engine().await(COMMITTEE, CAMPAIGN, "Activity_TenirSeanceComite");
         await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(tasks.getVariable(sitting, "committeeDecisions")).contains(number));
-        claim(COMMITTEE, sitting);
-        var rateOutOfBounds = complete(COMMITTEE, sitting, sitting(number, 150));
+        engine().claim(COMMITTEE, sitting);
+        var rateOutOfBounds = engine().complete(COMMITTEE, sitting, sitting(number, 150));
         assertThat(rateOutOfBounds.statusCode()).as("the sitting form bounds the rate (0 to 100)").isEqualTo(400);
         assertThat(rateOutOfBounds.body()).contains("Taux d'intervention (%)");
-        var decided = complete(COMMITTEE, sitting, sitting(number, 80));
+        var decided = engine().complete(COMMITTEE, sitting, sitting(number, 80));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SELECTED".equals(dossiers.get(number).status()));
@@ -196,30 +198,12 @@ class AppelEssaiJourneyIT {
                 "lastSitting", typed(true, "Boolean"));
     }
 
-    String awaitTask(String user, String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode found = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-                    + "&taskDefinitionKey=" + taskKey, basic(user, user)).body());
-            return found.size() == 1 ? found.get(0).get("id").asText() : null;
-        }, id -> id != null);
-    }
-
-    void claim(String user, String taskId) throws Exception {
-        var claim = post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", basic(user, user));
-        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    }
-
-    HttpResponse<String> complete(String user, String taskId, Map<String, Object> variables) throws Exception {
-        return post("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(Map.of("variables", variables)),
-                basic(user, user));
-    }
-
-    static Map<String, Object> typed(Object value, String type) {
-        return Map.of("value", value, "type", type);
-    }
-
     static String basic(String user, String password) {
         return Api.basic(user, password);
+    }
+
+    EngineRestTasks engine() {
+        return new EngineRestTasks(port);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -1,5 +1,6 @@
 package fr.instruire;
 
+import static fr.instruire.support.EngineRestTasks.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.support.Api;
+import fr.instruire.support.EngineRestTasks;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -167,7 +169,7 @@ class CvlNumeriqueJourneyIT {
 
         // the maison de santé covers no CPTS and has designated no pilot: the reviewer sees both reasons
         var msp = numbers.entrySet().stream().filter(e -> e.getValue().contains("msp-boischaut")).findFirst().orElseThrow().getKey();
-        var review = awaitTask(REVIEWER, msp, "Activity_VerifierRecevabilite");
+        var review = engine().await(REVIEWER, msp, "Activity_VerifierRecevabilite");
         assertThat(String.valueOf(tasks.getVariable(review, "admissibilityReasons")))
                 .contains("Territoire d’une ou plusieurs CPTS", "Structure juridique pilote");
         // the expenses declared are a fact, their sum a derived one
@@ -190,15 +192,15 @@ class CvlNumeriqueJourneyIT {
                 application(1, 40_000)));
 
         for (var number : List.of(selected, notSelected)) {
-            var review = awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+            var review = engine().await(REVIEWER, number, "Activity_VerifierRecevabilite");
             assertThat(String.valueOf(tasks.getVariable(review, "admissibilityReasons"))).isEqualTo("[]");
-            claim(REVIEWER, review);
-            assertThat(complete(REVIEWER, review, Map.of("recevabiliteDecision", typed("RECEVABLE", "String"))).statusCode())
+            engine().claim(REVIEWER, review);
+            assertThat(engine().complete(REVIEWER, review, Map.of("recevabiliteDecision", typed("RECEVABLE", "String"))).statusCode())
                     .isEqualTo(204);
         }
 
         // the analysis: the reviewer reads the call's facts in words, the expenses and their sum
-        var view = awaitTask(REVIEWER, selected, "Activity_AnalyserProjet");
+        var view = engine().await(REVIEWER, selected, "Activity_AnalyserProjet");
         var dossier = json.readTree(String.valueOf(tasks.getVariableLocal(view, "dossier")));
         assertThat(dossier.get("ownerType").asText()).isEqualTo("Association portant un projet de santé territorialisé (une CPTS par exemple)");
         assertThat(plain(dossier.get("declaredCost").asText())).isEqualTo("150 000 €");
@@ -209,9 +211,9 @@ class CvlNumeriqueJourneyIT {
         // thirteen marks, the eligible cost retained, the professional structures' opinion asked for one
         analyse(selected, 4, 150_000, true);
         analyse(notSelected, 2, 80_000, false);
-        var opinion = awaitTask(URPS, selected, "Activity_RecueillirAvisUrps");
-        claim(URPS, opinion);
-        var given = complete(URPS, opinion, Map.of("opinion", typed("FAVORABLE", "String"),
+        var opinion = engine().await(URPS, selected, "Activity_RecueillirAvisUrps");
+        engine().claim(URPS, opinion);
+        var given = engine().complete(URPS, opinion, Map.of("opinion", typed("FAVORABLE", "String"),
                 "opinionText", typed("Projet attendu par les professionnels du territoire.", "String")));
         assertThat(given.statusCode()).as(given.body()).isEqualTo(204);
 
@@ -223,13 +225,13 @@ class CvlNumeriqueJourneyIT {
         assertThat(((Number) facts.of(selected).get("eligibleCost")).longValue()).isEqualTo(150_000L);
 
         // the funders' committee: one retained at 85 %, outside the indicative range; the form bounds the rate
-        var sitting = awaitTask(COMMITTEE, CAMPAIGN, "Activity_TenirSeanceComite");
+        var sitting = engine().await(COMMITTEE, CAMPAIGN, "Activity_TenirSeanceComite");
         await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(tasks.getVariable(sitting, "committeeDecisions"))
                 .contains(notSelected));
-        claim(COMMITTEE, sitting);
-        var outOfBounds = complete(COMMITTEE, sitting, sitting(selected, 150, notSelected));
+        engine().claim(COMMITTEE, sitting);
+        var outOfBounds = engine().complete(COMMITTEE, sitting, sitting(selected, 150, notSelected));
         assertThat(outOfBounds.statusCode()).isEqualTo(400);
-        var decided = complete(COMMITTEE, sitting, sitting(selected, 85, notSelected));
+        var decided = engine().complete(COMMITTEE, sitting, sitting(selected, 85, notSelected));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "SELECTED".equals(dossiers.get(selected).status())
@@ -239,9 +241,9 @@ class CvlNumeriqueJourneyIT {
         var refusal = Mails.await("contact@cpts-gatinais.example", notSelected + ".decision.1");
         assertThat(plain(content(refusal))).contains("n'a pas retenu votre projet", "Stratégie territoriale à consolider",
                 "accompagnement spécifique");
-        var support = awaitTask(REVIEWER, notSelected, "Activity_DeciderAccompagnement");
-        claim(REVIEWER, support);
-        var offered = complete(REVIEWER, support, Map.of("supportOffered", typed(true, "Boolean"),
+        var support = engine().await(REVIEWER, notSelected, "Activity_DeciderAccompagnement");
+        engine().claim(REVIEWER, support);
+        var offered = engine().complete(REVIEWER, support, Map.of("supportOffered", typed(true, "Boolean"),
                 "engineeringServiceCost", typed(30_000, "Integer"),
                 "supportComment", typed("Une assistance à maîtrise d'ouvrage pour finaliser la stratégie territoriale.", "String")));
         assertThat(offered.statusCode()).as(offered.body()).isEqualTo(204);
@@ -287,8 +289,8 @@ class CvlNumeriqueJourneyIT {
     }
 
     void analyse(String number, int mark, long eligibleCost, boolean urpsOpinion) throws Exception {
-        var analysis = awaitTask(REVIEWER, number, "Activity_AnalyserProjet");
-        claim(REVIEWER, analysis);
+        var analysis = engine().await(REVIEWER, number, "Activity_AnalyserProjet");
+        engine().claim(REVIEWER, analysis);
         var variables = new HashMap<String, Object>();
         for (var name : MARKS) {
             variables.put(name, typed(mark, "Integer"));
@@ -296,7 +298,7 @@ class CvlNumeriqueJourneyIT {
         variables.put("eligibleCost", typed(eligibleCost, "Long"));
         variables.put("urpsOpinionRequested", typed(urpsOpinion, "Boolean"));
         variables.put("instructionComment", typed("Stratégie territoriale lisible, collectif cohérent.", "String"));
-        var completed = complete(REVIEWER, analysis, variables);
+        var completed = engine().complete(REVIEWER, analysis, variables);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
     }
 
@@ -336,30 +338,12 @@ class CvlNumeriqueJourneyIT {
         return fields;
     }
 
-    String awaitTask(String user, String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode found = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-                    + "&taskDefinitionKey=" + taskKey, basic(user, user)).body());
-            return found.size() == 1 ? found.get(0).get("id").asText() : null;
-        }, id -> id != null);
-    }
-
-    void claim(String user, String taskId) throws Exception {
-        var claim = post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", basic(user, user));
-        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    }
-
-    HttpResponse<String> complete(String user, String taskId, Map<String, Object> variables) throws Exception {
-        return post("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(Map.of("variables", variables)),
-                basic(user, user));
-    }
-
-    static Map<String, Object> typed(Object value, String type) {
-        return Map.of("value", value, "type", type);
-    }
-
     static String basic(String user, String password) {
         return Api.basic(user, password);
+    }
+
+    EngineRestTasks engine() {
+        return new EngineRestTasks(port);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -1,5 +1,6 @@
 package fr.instruire;
 
+import static fr.instruire.support.EngineRestTasks.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.support.Api;
+import fr.instruire.support.EngineRestTasks;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.Mails;
@@ -138,12 +140,12 @@ class IdfParcoursJourneyIT {
         // a SNACs dossier filed before the letter is followed up: the dossier does not wait for it
         assertThat(fileSnacs(number, token, snacs(450_000)).statusCode()).isEqualTo(409);
 
-        var review = awaitTask(STRATEGY, number, "Activity_ExaminerLettreIntention");
+        var review = engine().await(STRATEGY, number, "Activity_ExaminerLettreIntention");
         var view = json.readTree(String.valueOf(tasks.getVariableLocal(review, "dossier")));
         assertThat(view.get("territoire").asText()).isEqualTo("Sud-Essonne");
         assertThat(view.get("structureCoordination").asText()).isEqualTo("En fonctionnement");
-        claim(STRATEGY, review);
-        assertThat(complete(STRATEGY, review, Map.of("recevabiliteDecision", typed("RECEVABLE", "String"))).statusCode()).isEqualTo(204);
+        engine().claim(STRATEGY, review);
+        assertThat(engine().completed(STRATEGY, review, Map.of("recevabiliteDecision", typed("RECEVABLE", "String"))).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "UNDER_INSTRUCTION".equals(dossiers.get(number).status()));
         assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".recevabilite.1").getContent()))
                 .contains("donne suite", "Dossier SNACs");
@@ -156,34 +158,34 @@ class IdfParcoursJourneyIT {
         assertThat(filed.statusCode()).as(filed.body()).isBetween(200, 299);
 
         // not eligible: the strategy direction cannot send it, it goes back to the territory
-        var preparation = awaitTask(STRATEGY, number, "Activity_FinaliserDossierSnacs");
+        var preparation = engine().await(STRATEGY, number, "Activity_FinaliserDossierSnacs");
         assertThat(String.valueOf(tasks.getVariable(preparation, "eligibilityReasons"))).contains("professionnels libéraux");
-        claim(STRATEGY, preparation);
-        assertThat(complete(STRATEGY, preparation, Map.of("snacsRequest",
+        engine().claim(STRATEGY, preparation);
+        assertThat(engine().completed(STRATEGY, preparation, Map.of("snacsRequest",
                 typed("Associez l'URPS médecins et les libéraux du territoire.", "String"))).statusCode()).isEqualTo(204);
         assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".reprise-snacs.1").getContent()))
                 .contains("Associez l'URPS médecins");
 
         var refiled = fileSnacs(number, token, snacs(600_000));
         assertThat(refiled.statusCode()).as(refiled.body()).isBetween(200, 299);
-        preparation = awaitTask(STRATEGY, number, "Activity_FinaliserDossierSnacs");
+        preparation = engine().await(STRATEGY, number, "Activity_FinaliserDossierSnacs");
         // P1: the funding decision's outputs are the dossier's facts, grantAmount its grant
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(1_600_000L).equals(dossiers.get(number).grantAmount()));
         assertThat(((Number) facts.of(number).get("usageLinkedAmount")).longValue()).isEqualTo(640_000L);
-        claim(STRATEGY, preparation);
-        assertThat(complete(STRATEGY, preparation, Map.of("snacsDecision", typed("TRANSMETTRE", "String"))).statusCode()).isEqualTo(204);
+        engine().claim(STRATEGY, preparation);
+        assertThat(engine().completed(STRATEGY, preparation, Map.of("snacsDecision", typed("TRANSMETTRE", "String"))).statusCode()).isEqualTo(204);
 
-        var sending = awaitTask(STRATEGY, number, "Activity_TransmettreDossierDgos");
-        claim(STRATEGY, sending);
-        assertThat(complete(STRATEGY, sending, Map.of("dgosSentOn", typed(LocalDate.now(PARIS).toString(), "String"))).statusCode())
+        var sending = engine().await(STRATEGY, number, "Activity_TransmettreDossierDgos");
+        engine().claim(STRATEGY, sending);
+        assertThat(engine().completed(STRATEGY, sending, Map.of("dgosSentOn", typed(LocalDate.now(PARIS).toString(), "String"))).statusCode())
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(dossiers.get(number).status()));
         assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".transmission-dgos.1").getContent()))
                 .contains("1 600 000 €", "640 000 €");
 
-        var decision = awaitTask(STRATEGY, number, "Activity_EnregistrerDecisionDgos");
-        claim(STRATEGY, decision);
-        assertThat(complete(STRATEGY, decision, Map.of("dgosDecision", typed("RETENU", "String"),
+        var decision = engine().await(STRATEGY, number, "Activity_EnregistrerDecisionDgos");
+        engine().claim(STRATEGY, decision);
+        assertThat(engine().completed(STRATEGY, decision, Map.of("dgosDecision", typed("RETENU", "String"),
                 "dgosDecisionOn", typed(LocalDate.now(PARIS).toString(), "String"),
                 "dgosDecisionReason", typed("Territoire retenu pour la vague de la session.", "String"))).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "SELECTED".equals(dossiers.get(number).status()));
@@ -191,14 +193,14 @@ class IdfParcoursJourneyIT {
                 .contains("la DGOS a retenu", "1 600 000 €", "640 000 €");
 
         // « Le pilotage opérationnel sera assuré par la Direction Départementale s'appuyant sur un Comité de projet du territoire. »
-        var launch = awaitTask(DEPARTMENT, number, "Activity_LancerProjet");
-        claim(DEPARTMENT, launch);
-        assertThat(complete(DEPARTMENT, launch, Map.of("projectStartedOn", typed(LocalDate.now(PARIS).toString(), "String"),
+        var launch = engine().await(DEPARTMENT, number, "Activity_LancerProjet");
+        engine().claim(DEPARTMENT, launch);
+        assertThat(engine().completed(DEPARTMENT, launch, Map.of("projectStartedOn", typed(LocalDate.now(PARIS).toString(), "String"),
                 "comiteProjet", typed("Comité de projet installé avec la DD91 et les PTA.", "String"))).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "PROJECT_LAUNCHED".equals(dossiers.get(number).status()));
-        var deployment = awaitTask(SESAN, number, "Activity_DeployerServices");
-        claim(SESAN, deployment);
-        assertThat(complete(SESAN, deployment, Map.of("servicesDeployes", typed("Dossier de coordination, messagerie.", "String"),
+        var deployment = engine().await(SESAN, number, "Activity_DeployerServices");
+        engine().claim(SESAN, deployment);
+        assertThat(engine().completed(SESAN, deployment, Map.of("servicesDeployes", typed("Dossier de coordination, messagerie.", "String"),
                 "servicesDeployedOn", typed(LocalDate.now(PARIS).toString(), "String"))).statusCode()).isEqualTo(204);
 
         // two years later (the timer brought forward), the usage indicators
@@ -208,9 +210,9 @@ class IdfParcoursJourneyIT {
         assertThat(twoYears.getDuedate()).isAfter(Date.from(LocalDate.now(PARIS).plusYears(2).minusDays(2).atStartOfDay(PARIS).toInstant()));
         management.setJobDuedate(twoYears.getId(), new Date());
         Mails.await(STRATEGY + "@ars-idf.example", number + ".verification-usages.1");
-        var usage = awaitTask(STRATEGY, number, "Activity_VerifierIndicateursUsage");
-        claim(STRATEGY, usage);
-        assertThat(complete(STRATEGY, usage, Map.of("usageIndicatorsMet", typed("ATTEINTS", "String"),
+        var usage = engine().await(STRATEGY, number, "Activity_VerifierIndicateursUsage");
+        engine().claim(STRATEGY, usage);
+        assertThat(engine().completed(STRATEGY, usage, Map.of("usageIndicatorsMet", typed("ATTEINTS", "String"),
                 "usageIndicatorsComment", typed("82 % des professionnels utilisent le dossier de coordination.", "String")))
                 .statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "USAGE_TARGETS_MET".equals(dossiers.get(number).status()));
@@ -295,30 +297,6 @@ class IdfParcoursJourneyIT {
         return fields;
     }
 
-    String awaitTask(String user, String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode found = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-                    + "&taskDefinitionKey=" + taskKey, basic(user, user)).body());
-            return found.size() == 1 ? found.get(0).get("id").asText() : null;
-        }, id -> id != null);
-    }
-
-    void claim(String user, String taskId) throws Exception {
-        var claim = post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", basic(user, user));
-        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    }
-
-    HttpResponse<String> complete(String user, String taskId, Map<String, Object> variables) throws Exception {
-        var response = post("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(Map.of("variables", variables)),
-                basic(user, user));
-        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return response;
-    }
-
-    static Map<String, Object> typed(Object value, String type) {
-        return Map.of("value", value, "type", type);
-    }
-
     /** French amounts are written with no-break spaces (« 1 600 000 € »): compared here as plain spaces. */
     static String plain(Object text) {
         return String.valueOf(text).replace('\u00a0', ' ').replace('\u202f', ' ');
@@ -326,6 +304,10 @@ class IdfParcoursJourneyIT {
 
     static String basic(String user, String password) {
         return Api.basic(user, password);
+    }
+
+    EngineRestTasks engine() {
+        return new EngineRestTasks(port);
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {
