@@ -29,6 +29,7 @@ public class Dossiers {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate ownTransaction;
     private final CallDefinitions calls;
 
     Dossiers(JdbcClient jdbc, PlatformTransactionManager transactions, CallDefinitions calls) {
@@ -36,28 +37,33 @@ public class Dossiers {
         this.calls = calls;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Allocates the next number for a prefix and year (AAP-2021-0007) in the caller's transaction, under the
-     * sequence row's lock: concurrent submissions take their numbers one after the other, and a submission rolled
-     * back gives its number back (no gap). The first submission of a prefix and year creates the row; when several
-     * arrive together, the row is created under a savepoint so that the losers' duplicate key rolls back only that
-     * statement (PostgreSQL would otherwise abort the whole transaction), and they then take the row's lock like any
-     * later submission.
+     * Allocates the next number for a prefix and year (AAP-2021-0007) in a short transaction of its own: concurrent
+     * submissions take their numbers one after the other under the sequence row's lock, held for two statements —
+     * not for the whole submission, which would make every submission of a campaign wait for the one before it (the
+     * benchmark measured 15 submissions a second at 8 clients, one at a time). Numbers are unique and increasing; a
+     * submission that fails after taking its number (its checks all come before) leaves that number unused. The
+     * first submission of a prefix and year creates the row; when several arrive together, the row is created under a
+     * savepoint so that the losers' duplicate key rolls back only that statement (PostgreSQL would otherwise abort the
+     * whole transaction), and they then take the row's lock like any later submission.
      */
-    @Transactional
     public String nextNumber(String prefix, int year) {
         var key = prefix + "-" + year;
-        if (increment(key) == 0) {
-            createSequence(key);
+        return ownTransaction.execute(status -> {
             if (increment(key) == 0) {
-                throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
+                createSequence(key);
+                if (increment(key) == 0) {
+                    throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
+                }
             }
-        }
-        int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
-                .param(key).query(Integer.class).single();
-        return "%s-%04d".formatted(key, value);
+            int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
+                    .param(key).query(Integer.class).single();
+            return "%s-%04d".formatted(key, value);
+        });
     }
 
     private int increment(String key) {

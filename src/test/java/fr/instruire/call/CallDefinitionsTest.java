@@ -40,6 +40,19 @@ class CallDefinitionsTest {
     }
 
     @Test
+    void derivedFactsRememberedForEqualFactsFollowTheFactsWhenTheyChange() {
+        var one = new java.util.ArrayList<Map<String, Object>>(List.of(
+                Map.of("region", "Guadeloupe", "size", "PETIT", "medicalised", true, "equipmentRequested", true)));
+        var first = calls.withDerivedFacts("esms-numerique", Map.of("esms", one));
+        var again = calls.withDerivedFacts("esms-numerique", Map.of("esms", List.copyOf(one)));
+        assertThat(again).isEqualTo(first).containsEntry("esmsCount", 1L).containsEntry("smallEsmsEquipmentCount", 1L);
+        one.add(Map.of("region", "Guadeloupe", "size", "MOYEN_GRAND", "medicalised", false, "equipmentRequested", false));
+        var two = calls.withDerivedFacts("esms-numerique", Map.of("esms", one));
+        assertThat(two).containsEntry("esmsCount", 2L).containsEntry("medicalisedEsmsCount", 1L);
+        assertThat(first).as("a result given out is the caller's own").containsEntry("esmsCount", 1L);
+    }
+
+    @Test
     void aDescriptorInErrorIsRefusedWithEveryErrorNamedByFileAndKey() {
         var refused = catchThrowableOfType(InvalidCallDefinitionException.class,
                 () -> new CallDefinitions("classpath*:invalid-calls/*.yaml"));

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dossier numbers on H2 (the embedded run's database), with real concurrent transactions: the first submissions of a
- * campaign arriving together all get a number, one after the other, and a submission rolled back leaves no gap.
+ * campaign arriving together all get a number, one after the other; a submission does not hold the numbering for
+ * the time of its transaction, and a number taken by a submission rolled back is never given again.
  * {@code FirstMinuteOfACampaignIT} shows the same over HTTP on PostgreSQL.
  */
 class DossierNumbersOnH2Test {
@@ -72,23 +73,46 @@ class DossierNumbersOnH2Test {
     }
 
     @Test
-    void aSubmissionRolledBackGivesItsNumberBack() {
+    void aSubmissionStillRunningDoesNotMakeTheNextOneWait() throws Exception {
+        assertThat(number("H2W", 2026)).isEqualTo("H2W-2026-0001");
+        var numbered = new CountDownLatch(1);
+        var finish = new CountDownLatch(1);
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> transaction.execute(status -> {
+                var number = dossiers.nextNumber("H2W", 2026);
+                numbered.countDown();
+                await(finish);
+                return number;
+            }));
+            assertThat(numbered.await(10, TimeUnit.SECONDS)).isTrue();
+            // the first submission's transaction is still open: the next one is numbered at once
+            assertThat(number("H2W", 2026)).isEqualTo("H2W-2026-0003");
+            finish.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("H2W-2026-0002");
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNumberTakenBySubmissionRolledBackIsNeverGivenAgain() {
         assertThat(number("H2R", 2026)).isEqualTo("H2R-2026-0001");
         transaction.executeWithoutResult(status -> {
             assertThat(dossiers.nextNumber("H2R", 2026)).isEqualTo("H2R-2026-0002");
             status.setRollbackOnly();
         });
-        assertThat(number("H2R", 2026)).isEqualTo("H2R-2026-0002");
+        assertThat(number("H2R", 2026)).isEqualTo("H2R-2026-0003");
         assertThat(number("H2R", 2027)).isEqualTo("H2R-2027-0001");
     }
 
-    @Test
-    void theFirstSubmissionOfAYearRolledBackLeavesTheYearAtOne() {
-        transaction.executeWithoutResult(status -> {
-            assertThat(dossiers.nextNumber("H2F", 2026)).isEqualTo("H2F-2026-0001");
-            status.setRollbackOnly();
-        });
-        assertThat(number("H2F", 2026)).isEqualTo("H2F-2026-0001");
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String number(String prefix, int year) {

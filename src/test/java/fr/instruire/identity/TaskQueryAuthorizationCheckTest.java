@@ -1,0 +1,52 @@
+package fr.instruire.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The task query's authorization join, as the engine writes it on PostgreSQL, becomes a lateral subquery — nothing else. */
+class TaskQueryAuthorizationCheckTest {
+
+    static final String ENGINE_SQL = """
+            select count(distinct RES.ID_)
+                from ACT_RU_TASK RES
+                inner join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+                inner join
+                (
+                SELECT A.*
+                FROM ACT_RU_AUTHORIZATION A
+                WHERE A.TYPE_ < 2
+                AND ( A.USER_ID_ in ( ?, '*')
+                  OR A.GROUP_ID_ IN ( ? , ? )
+                )
+                AND (
+                  ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? )
+                  OR ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? )
+                )
+                )
+                AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
+                WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ = ? )
+                and ( AUTH.RESOURCE_ID_ IS NOT NULL )
+                and ( RES.TENANT_ID_ is null )""";
+
+    @Test
+    void theJoinBecomesOneIndexProbePerTaskWithTheSameParametersInTheSameOrder() {
+        var sql = TaskQueryAuthorizationCheck.rewrite(ENGINE_SQL);
+        assertThat(sql).contains("inner join lateral (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2")
+                .contains("AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (true)")
+                .contains("AUTH.RESOURCE_ID_ IS NOT NULL").contains("RES.TENANT_ID_ is null")
+                .doesNotContain("SELECT A.*");
+        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(ENGINE_SQL.chars().filter(c -> c == '?').count());
+        assertThat(sql.indexOf("RES.TASK_DEF_KEY_ = ?")).as("the where clause's parameters stay after the check's")
+                .isGreaterThan(sql.indexOf("A.PERMS_ & ? = ?"));
+    }
+
+    @Test
+    void aStatementOfAnotherShapeRunsAsTheEngineWroteIt() {
+        var revokeChecks = "select RES.* from ACT_RU_TASK RES WHERE (CASE WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A"
+                + " WHERE A.TYPE_ = 1) THEN 1 END) = 1";
+        assertThat(TaskQueryAuthorizationCheck.rewrite(revokeChecks)).isEqualTo(revokeChecks);
+        var leftJoin = ENGINE_SQL.replace("inner join\n    (", "left join\n    (");
+        assertThat(TaskQueryAuthorizationCheck.rewrite(leftJoin)).contains("left join lateral (");
+    }
+}
