@@ -55,16 +55,35 @@ class TaskQueryAuthorizationCheck extends AbstractProcessEnginePlugin {
         configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewrite());
     }
 
-    /** The task query's SQL with the authorization join as a lateral subquery, or as it was when not in that shape. */
+    /**
+     * The task query's SQL with the authorization join rewritten, or as it was when not in the expected shape. When no
+     * parameter comes before the join (the engine's task list and count on PostgreSQL), the user's grants are read once,
+     * as a materialized common table expression, and each task is a hash probe: its id, its process definition's key or
+     * {@code *} among the grants. Otherwise the join becomes a lateral subquery, one index probe per task.
+     */
     static String rewrite(String sql) {
         Matcher join = JOIN.matcher(sql);
         if (!join.find()) {
             return sql;
         }
-        var lateral = join.group(1) + " join lateral (SELECT A.RESOURCE_ID_ FROM " + join.group(2) + " A WHERE"
-                + join.group(3) + " AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (true)";
-        return sql.substring(0, join.start()) + lateral + sql.substring(join.end());
+        var grants = "SELECT A.RESOURCE_ID_ FROM " + join.group(2) + " A WHERE" + join.group(3);
+        var rest = sql.substring(join.end());
+        var check = CHECK.matcher(rest);
+        if (sql.substring(0, join.start()).indexOf('?') < 0 && !rest.contains("AUTH1.") && check.find()) {
+            return "WITH INSTRUIRE_GRANTS AS MATERIALIZED (" + grants + ")\n" + sql.substring(0, join.start())
+                    + rest.substring(0, check.start()) + GRANTED + rest.substring(check.end());
+        }
+        return sql.substring(0, join.start()) + join.group(1) + " join lateral (" + grants
+                + " AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (true)" + rest;
     }
+
+    /** Where the engine asks whether the join found a grant (contextualAuthorizationCheck). */
+    static final Pattern CHECK = Pattern.compile("(?i)\\(\\s*AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)");
+
+    /** The same question of the grants read once: the task itself, its process definition, or every task. */
+    static final String GRANTED = "(RES.ID_ IN (SELECT RESOURCE_ID_ FROM INSTRUIRE_GRANTS)"
+            + " OR D.KEY_ IN (SELECT RESOURCE_ID_ FROM INSTRUIRE_GRANTS)"
+            + " OR EXISTS (SELECT 1 FROM INSTRUIRE_GRANTS WHERE RESOURCE_ID_ = '*'))";
 
     @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
     static final class Rewrite implements Interceptor {
@@ -72,12 +91,13 @@ class TaskQueryAuthorizationCheck extends AbstractProcessEnginePlugin {
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
             var handler = (StatementHandler) invocation.getTarget();
-            var meta = SystemMetaObject.forObject(handler);
-            if (meta.hasGetter("delegate.mappedStatement")) {
-                var statement = (MappedStatement) meta.getValue("delegate.mappedStatement");
-                if (statement.getId().endsWith("selectTaskByQueryCriteria")
-                        || statement.getId().endsWith("selectTaskCountByQueryCriteria")) {
-                    var sql = handler.getBoundSql().getSql();
+            var sql = handler.getBoundSql().getSql();
+            // most statements are not a task query with authorization: one substring search, then nothing
+            if (sql.contains("AUTH ON") && sql.contains("ACT_RU_TASK")) {
+                var meta = SystemMetaObject.forObject(handler);
+                var statement = meta.hasGetter("delegate.mappedStatement") ? (MappedStatement) meta.getValue("delegate.mappedStatement") : null;
+                if (statement != null && (statement.getId().endsWith("selectTaskByQueryCriteria")
+                        || statement.getId().endsWith("selectTaskCountByQueryCriteria"))) {
                     var rewritten = rewrite(sql);
                     if (!rewritten.equals(sql)) {
                         SystemMetaObject.forObject(handler.getBoundSql()).setValue("sql", rewritten);

@@ -141,7 +141,7 @@ class IntakeController {
         }
         var hash = hash(body);
         Function<IdempotencyKey, IntakeService.Submitted> submission = key -> intake.submit(campaignKey, request, checked.values(), key);
-        var key = IdempotencyKey.of(campaignKey, idempotencyKey, hash);
+        var key = intake.idempotencyKey(campaignKey, idempotencyKey, hash);
         var submitted = intake.replay(key).orElseGet(() -> {
             try {
                 return submission.apply(key);

@@ -49,10 +49,15 @@ public class IntakeService {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final CallDefinitions calls;
+    private final String secret;
+    /** Until when a key may still find an answer stored before V11 (a week after the last one); read once. */
+    private volatile Instant keysBefore11Until;
 
     IntakeService(Campaigns campaigns, Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                  ObjectMapper json, CallDefinitions calls) {
+                  ObjectMapper json, CallDefinitions calls,
+                  @org.springframework.beans.factory.annotation.Value("${instruire.secret}") String secret) {
         this.calls = calls;
+        this.secret = secret;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
         this.facts = facts;
@@ -74,18 +79,10 @@ public class IntakeService {
         if (key == null) {
             return Optional.empty();
         }
-        var stored = jdbc.sql("""
-                SELECT request_hash, dossier_number, response_body, sealed_token FROM idempotency_key
-                WHERE campaign_key = ? AND key_hash = ?""")
-                .params(key.campaignKey(), key.lookupHash())
-                .query((rs, i) -> {
-                    requireSameRequest(key, rs.getString(1));
-                    var response = read(rs.getString(3));
-                    var sealed = rs.getString(4);
-                    var token = sealed == null ? Optional.<String>empty() : key.unseal(sealed, rs.getString(2));
-                    return new Submitted(token.map(response::withAccessToken).orElse(response), true);
-                })
-                .optional();
+        var stored = replayStored(key);
+        if (stored.isEmpty() && Clock.now().isBefore(keysBefore11Until())) {
+            stored = replayStored(key.storedBefore11());
+        }
         if (stored.isPresent()) {
             return stored;
         }
@@ -96,6 +93,35 @@ public class IntakeService {
                 .query((rs, i) -> {
                     requireSameRequest(key, rs.getString(1));
                     return new Submitted(read(rs.getString(2)), true);
+                })
+                .optional();
+    }
+
+    /** A client's key for this campaign and request body, derived with the server's secret. */
+    IdempotencyKey idempotencyKey(String campaignKey, String raw, String requestHash) {
+        return IdempotencyKey.of(secret, campaignKey, raw, requestHash);
+    }
+
+    private Instant keysBefore11Until() {
+        if (keysBefore11Until == null) {
+            keysBefore11Until = jdbc.sql("SELECT created_at FROM idempotency_key WHERE derivation = 'PBKDF2' ORDER BY created_at DESC LIMIT 1")
+                    .query(java.time.OffsetDateTime.class).optional()
+                    .map(last -> last.toInstant().plus(java.time.Duration.ofDays(7))).orElse(Instant.EPOCH);
+        }
+        return keysBefore11Until;
+    }
+
+    private Optional<Submitted> replayStored(IdempotencyKey key) {
+        return jdbc.sql("""
+                SELECT request_hash, dossier_number, response_body, sealed_token FROM idempotency_key
+                WHERE campaign_key = ? AND key_hash = ?""")
+                .params(key.campaignKey(), key.lookupHash())
+                .query((rs, i) -> {
+                    requireSameRequest(key, rs.getString(1));
+                    var response = read(rs.getString(3));
+                    var sealed = rs.getString(4);
+                    var token = sealed == null ? Optional.<String>empty() : key.unseal(sealed, rs.getString(2));
+                    return new Submitted(token.map(response::withAccessToken).orElse(response), true);
                 })
                 .optional();
     }
@@ -172,11 +198,11 @@ public class IntakeService {
         if (key != null) {
             jdbc.sql("""
                     INSERT INTO idempotency_key (campaign_key, key_hash, request_hash, dossier_number, response_body,
-                        sealed_token, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        sealed_token, created_at, derivation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(key.campaignKey(), key.lookupHash(), key.requestHash(), response.dossierNumber(),
                             write(response.withAccessToken(null)), key.seal(response.accessToken(), response.dossierNumber()),
-                            now.atOffset(java.time.ZoneOffset.UTC))
+                            now.atOffset(java.time.ZoneOffset.UTC), key.derivation().name())
                     .update();
         }
         return new Submitted(response, false);

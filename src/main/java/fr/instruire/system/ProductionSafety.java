@@ -32,6 +32,10 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     /** Switches on the demo seeders: demo campaigns, dossiers and accounts whose password is their name. */
     static final String DEMO_DATA_PROPERTY = "instruire.demo.enabled";
     static final int MINIMUM_PASSWORD_LENGTH = 12;
+    /** Keys the applicants' Idempotency-Keys (IntakeService); public in application.yaml, for the embedded run only. */
+    static final String SECRET_PROPERTY = "instruire.secret";
+    static final String DEMO_SECRET = "instruire-execution-embarquee-secret-public-de-demonstration";
+    static final int MINIMUM_SECRET_LENGTH = 32;
 
     /** The demo accounts' passwords (password = name) and the usual first guesses. */
     private static final Set<String> DEMO_PASSWORDS = Set.of("demo", "instructeur.guadeloupe", "comite.guadeloupe",
@@ -88,6 +92,13 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
                     + ") \"" + adminId + "\" is a demo account: choose another id.");
         }
         passwordProblem(environment).ifPresent(problems::add);
+        var secret = environment.getProperty(SECRET_PROPERTY, "").strip();
+        if (secret.length() < MINIMUM_SECRET_LENGTH || secret.equals(DEMO_SECRET)) {
+            problems.add("INSTRUIRE_SECRET (" + SECRET_PROPERTY + ") doit compter au moins " + MINIMUM_SECRET_LENGTH
+                    + " caractères et n'être pas celui de l'exécution embarquée (par exemple : openssl rand -base64 48). / "
+                    + "INSTRUIRE_SECRET (" + SECRET_PROPERTY + ") must have at least " + MINIMUM_SECRET_LENGTH
+                    + " characters and not be the embedded run's (e.g. openssl rand -base64 48).");
+        }
         return List.copyOf(problems);
     }
 

@@ -54,13 +54,15 @@ import fr.instruire.support.EmbeddedServices;
         "camunda.bpm.admin-user.id=" + CampaignBenchmark.ADMIN,
         "camunda.bpm.admin-user.password=" + CampaignBenchmark.ADMIN_PASSWORD,
         "camunda.bpm.generate-unique-process-engine-name=false",
-        "instruire.demo.enabled=false"})
+        "instruire.demo.enabled=false",
+        "instruire.secret=" + CampaignBenchmark.SECRET})
 @ActiveProfiles("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignBenchmark {
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "banc-d-essai-2026";
+    static final String SECRET = "secret-du-banc-d-essai-au-moins-32-caracteres";
     static final String DATABASE = "benchmark";
     static final int DOSSIERS = Integer.getInteger("benchmark.dossiers", 10_000);
     static final int NODES = Integer.getInteger("benchmark.nodes", 1);
@@ -196,7 +198,7 @@ class CampaignBenchmark {
                 .addClasspathResource("benchmark/regle-unique.dmn").deploy();
         if (NODES > 1) {
             secondNode = SecondNode.start(EmbeddedServices.postgres().getJdbcUrl("postgres", DATABASE),
-                    EmbeddedServices.greenMail().getSmtp().getPort(), ADMIN, ADMIN_PASSWORD);
+                    EmbeddedServices.greenMail().getSmtp().getPort(), ADMIN, ADMIN_PASSWORD, SECRET);
             nodes.add(secondNode.url());
         }
     }

@@ -26,7 +26,7 @@ final class SecondNode implements AutoCloseable {
         this.port = port;
     }
 
-    static SecondNode start(String jdbcUrl, int smtpPort, String admin, String adminPassword) throws Exception {
+    static SecondNode start(String jdbcUrl, int smtpPort, String admin, String adminPassword, String secret) throws Exception {
         var jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("instruire-.*\\.jar"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("target/instruire-*.jar absent : mvn package"));
         int port;
@@ -47,7 +47,8 @@ final class SecondNode implements AutoCloseable {
                 "--camunda.bpm.admin-user.id=" + admin,
                 "--camunda.bpm.admin-user.password=" + adminPassword,
                 "--camunda.bpm.generate-unique-process-engine-name=false",
-                "--instruire.demo.enabled=false");
+                "--instruire.demo.enabled=false",
+                "--instruire.secret=" + secret);
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var node = new SecondNode(process, port);
         node.awaitUp(log.toFile());

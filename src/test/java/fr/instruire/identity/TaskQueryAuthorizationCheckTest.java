@@ -30,15 +30,30 @@ class TaskQueryAuthorizationCheckTest {
                 and ( RES.TENANT_ID_ is null )""";
 
     @Test
-    void theJoinBecomesOneIndexProbePerTaskWithTheSameParametersInTheSameOrder() {
+    void theGrantsAreReadOnceAndEachTaskIsAProbeWithTheSameParametersInTheSameOrder() {
         var sql = TaskQueryAuthorizationCheck.rewrite(ENGINE_SQL);
-        assertThat(sql).contains("inner join lateral (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2")
-                .contains("AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (true)")
-                .contains("AUTH.RESOURCE_ID_ IS NOT NULL").contains("RES.TENANT_ID_ is null")
-                .doesNotContain("SELECT A.*");
-        assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(ENGINE_SQL.chars().filter(c -> c == '?').count());
+        assertThat(sql).startsWith("WITH INSTRUIRE_GRANTS AS MATERIALIZED (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2")
+                .contains("(RES.ID_ IN (SELECT RESOURCE_ID_ FROM INSTRUIRE_GRANTS) OR D.KEY_ IN (SELECT RESOURCE_ID_ FROM"
+                        + " INSTRUIRE_GRANTS) OR EXISTS (SELECT 1 FROM INSTRUIRE_GRANTS WHERE RESOURCE_ID_ = '*'))")
+                .contains("RES.TENANT_ID_ is null").contains("select count(distinct RES.ID_)")
+                .doesNotContain("SELECT A.*").doesNotContain("AUTH.");
+        assertThat(questionMarks(sql)).isEqualTo(questionMarks(ENGINE_SQL));
         assertThat(sql.indexOf("RES.TASK_DEF_KEY_ = ?")).as("the where clause's parameters stay after the check's")
                 .isGreaterThan(sql.indexOf("A.PERMS_ & ? = ?"));
+    }
+
+    @Test
+    void withAParameterBeforeTheJoinTheJoinBecomesALateralProbePerTask() {
+        var withParameterBefore = ENGINE_SQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES, LATERAL (SELECT ? AS X) P");
+        var sql = TaskQueryAuthorizationCheck.rewrite(withParameterBefore);
+        assertThat(sql).contains("inner join lateral (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2")
+                .contains("AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*') LIMIT 1) AUTH ON (true)")
+                .contains("AUTH.RESOURCE_ID_ IS NOT NULL").doesNotContain("WITH ");
+        assertThat(questionMarks(sql)).isEqualTo(questionMarks(withParameterBefore));
+    }
+
+    static long questionMarks(String sql) {
+        return sql.chars().filter(c -> c == '?').count();
     }
 
     @Test
@@ -47,6 +62,6 @@ class TaskQueryAuthorizationCheckTest {
                 + " WHERE A.TYPE_ = 1) THEN 1 END) = 1";
         assertThat(TaskQueryAuthorizationCheck.rewrite(revokeChecks)).isEqualTo(revokeChecks);
         var leftJoin = ENGINE_SQL.replace("inner join\n    (", "left join\n    (");
-        assertThat(TaskQueryAuthorizationCheck.rewrite(leftJoin)).contains("left join lateral (");
+        assertThat(TaskQueryAuthorizationCheck.rewrite(leftJoin)).startsWith("WITH INSTRUIRE_GRANTS").doesNotContain("join (");
     }
 }

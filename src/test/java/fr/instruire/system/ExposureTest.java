@@ -47,7 +47,7 @@ class ExposureTest {
     @Test
     void productionListensOnEveryInterfaceWithoutTheApiBrowser() throws Exception {
         var production = new SpringApplicationBuilder(InstruireApplication.class).profiles("postgres");
-        try (var context = start(production, "production-exposure", "--INSTRUIRE_ADMIN_PASSWORD=" + STRONG_PASSWORD)) {
+        try (var context = start(production, "production-exposure", "--INSTRUIRE_ADMIN_PASSWORD=" + STRONG_PASSWORD, "--INSTRUIRE_SECRET=secret-de-production-pour-le-test-2026")) {
             var address = boundAddress(context);
             assertThat(address == null || address.isAnyLocalAddress()).as("bound to %s", address).isTrue();
 

@@ -20,7 +20,7 @@ class FlywayBeforeProcessEngineTest {
                 "--spring.datasource.url=jdbc:h2:mem:flyway-before-engine;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=false",
-                "--INSTRUIRE_ADMIN_USER=admin", "--INSTRUIRE_ADMIN_PASSWORD=Vanille-Cannelle-1635")) {
+                "--INSTRUIRE_ADMIN_USER=admin", "--INSTRUIRE_ADMIN_PASSWORD=Vanille-Cannelle-1635", "--INSTRUIRE_SECRET=secret-de-production-pour-le-test-2026")) {
             var jdbc = context.getBean(JdbcTemplate.class);
             // started at all: Flyway found the schema empty, then the engine added its tables beside Flyway's history
             assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\"", Integer.class)).isNotNull();

@@ -18,9 +18,11 @@ import fr.instruire.InstruireApplication;
 class ProductionSafetyTest {
 
     private static final String STRONG_PASSWORD = "Vanille-Cannelle-1635";
+    private static final String SECRET = "7Kq2-secret-du-serveur-de-production-2026";
 
     private static MockEnvironment production(String adminPassword) {
-        var environment = new MockEnvironment().withProperty(ProductionSafety.ADMIN_ID_PROPERTY, "admin");
+        var environment = new MockEnvironment().withProperty(ProductionSafety.ADMIN_ID_PROPERTY, "admin")
+                .withProperty(ProductionSafety.SECRET_PROPERTY, SECRET);
         environment.setActiveProfiles("postgres");
         if (adminPassword != null) {
             environment.setProperty(ProductionSafety.ADMIN_PASSWORD_PROPERTY, adminPassword);
@@ -134,6 +136,15 @@ class ProductionSafetyTest {
         assertThat(ProductionSafety.problems(environment)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "", "trop-court-31-caracteres-123456", ProductionSafety.DEMO_SECRET })
+    void aBlankShortOrDemoSecretIsRefused(String secret) {
+        var environment = production(STRONG_PASSWORD);
+        environment.setProperty(ProductionSafety.SECRET_PROPERTY, secret);
+        assertThat(ProductionSafety.problems(environment)).singleElement().asString()
+                .contains("INSTRUIRE_SECRET", "au moins 32 caractères", "at least 32 characters");
+    }
+
     @Test
     void checkThrowsWithEveryProblem() {
         var environment = production("demo");
@@ -151,7 +162,7 @@ class ProductionSafetyTest {
     void theApplicationDoesNotStartInProductionWithADemoPassword() {
         var application = productionApplication();
 
-        assertThatThrownBy(() -> application.run(withDatabase("--INSTRUIRE_ADMIN_PASSWORD=demo")).close())
+        assertThatThrownBy(() -> application.run(withDatabase("--INSTRUIRE_ADMIN_PASSWORD=demo", "--INSTRUIRE_SECRET=" + SECRET)).close())
                 .isInstanceOf(UnsafeProductionConfigurationException.class)
                 .hasMessageContaining("INSTRUIRE_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is a demo password");
     }
