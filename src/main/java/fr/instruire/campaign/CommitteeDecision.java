@@ -48,6 +48,23 @@ record CommitteeDecision(String dossierNumber, String decision, String reason, M
         return "RETENU".equals(decision);
     }
 
+    /** Each row of the decisions list as JSON text, in the list's order (the rows {@link #read} reads). */
+    static List<String> rowsAsJson(Object value) {
+        try {
+            var rows = JSON.readTree(value instanceof SpinJsonNode node ? node.toString()
+                    : value instanceof String s ? s : JSON.writeValueAsString(value));
+            var texts = new ArrayList<String>();
+            if (rows != null && rows.isArray()) {
+                for (var row : rows) {
+                    texts.add(JSON.writeValueAsString(row));
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Les décisions du comité sont illisibles : " + e.getMessage(), e);
+        }
+    }
+
     static List<CommitteeDecision> read(Object value) {
         if (value == null) {
             return List.of();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import fr.instruire.dossier.DossierFacts;
@@ -28,19 +30,25 @@ class DecisionTransmission {
     private final Dossiers dossiers;
     private final DossierFacts facts;
     private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    DecisionTransmission(Dossiers dossiers, DossierFacts facts, RuntimeService runtime) {
+    DecisionTransmission(Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc, JdbcTemplate batches) {
         this.dossiers = dossiers;
         this.facts = facts;
         this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
      * The numbers of the dossiers the sitting decided on (AJOURNE left out), once each check passed: each is an
      * INSTRUCTED dossier of {@code campaignKey}, named once, with a known decision, and its other fields
      * ({@code rowFields}: the decisions list's row fields in the step's form) can be recorded as facts. Otherwise
-     * throws, naming the decision at fault. An {@code ArrayList}: a list type the engine's deserialisation allow-list
-     * accepts.
+     * throws, naming the decision at fault. Each decision checked is kept in {@code committee_decision}, in the same
+     * transaction, for its dossier's job to read alone: reading the whole list in each job made a sitting's
+     * transmission grow with the square of its dossiers (the benchmark's 10 000 decisions slowed to one a second).
+     * An {@code ArrayList}: a list type the engine's deserialisation allow-list accepts.
      */
     ArrayList<String> decidedDossiers(String campaignKey, Object committeeDecisions, List<FormRows.RowField> rowFields) {
         var factFields = CommitteeDecision.factFields(rowFields);
@@ -68,7 +76,26 @@ class DecisionTransmission {
             }
             decided.add(number);
         }
+        keep(campaignKey, committeeDecisions);
         return decided;
+    }
+
+    /** The decided rows as checked, one per dossier: the last sitting that decided a dossier is the one kept. */
+    private void keep(String campaignKey, Object committeeDecisions) {
+        var rows = CommitteeDecision.rowsAsJson(committeeDecisions);
+        var decisions = CommitteeDecision.read(committeeDecisions);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var deleted = new ArrayList<Object[]>();
+        var inserted = new ArrayList<Object[]>();
+        for (int i = 0; i < decisions.size(); i++) {
+            if (decisions.get(i).decided()) {
+                deleted.add(new Object[] {campaignKey, decisions.get(i).dossierNumber()});
+                inserted.add(new Object[] {campaignKey, decisions.get(i).dossierNumber(), rows.get(i), now});
+            }
+        }
+        batches.batchUpdate("DELETE FROM committee_decision WHERE campaign_key = ? AND dossier_number = ?", deleted);
+        batches.batchUpdate("INSERT INTO committee_decision (campaign_key, dossier_number, decision_row, checked_at)"
+                + " VALUES (?, ?, ?, ?)", inserted);
     }
 
     /**
@@ -77,9 +104,12 @@ class DecisionTransmission {
      * dossier number and the campaign key). A dossier already in the status this decision gives it was reached by an
      * earlier attempt: nothing is recorded nor sent twice.
      */
-    void transmit(String campaignKey, String dossierNumber, Object committeeDecisions, List<FormRows.RowField> rowFields,
-                  String actor, String message) {
-        var decisions = CommitteeDecision.read(committeeDecisions).stream()
+    void transmit(String campaignKey, String dossierNumber, java.util.function.Supplier<Object> committeeDecisions,
+                  List<FormRows.RowField> rowFields, String actor, String message) {
+        // the row kept when the sitting was checked; a sitting checked before that table read the whole list
+        var kept = jdbc.sql("SELECT decision_row FROM committee_decision WHERE campaign_key = ? AND dossier_number = ?")
+                .params(campaignKey, dossierNumber).query(String.class).optional();
+        var decisions = CommitteeDecision.read(kept.map(row -> (Object) ("[" + row + "]")).orElseGet(committeeDecisions)).stream()
                 .filter(d -> dossierNumber.equals(d.dossierNumber()) && d.decided()).toList();
         if (decisions.size() != 1) {
             throw new IllegalStateException("Campagne " + campaignKey + " : " + decisions.size()

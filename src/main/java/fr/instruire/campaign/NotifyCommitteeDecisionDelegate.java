@@ -27,7 +27,7 @@ class NotifyCommitteeDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         transmission.transmit(campaign.ofCampaignInstance(execution), (String) execution.getVariable("dossierNumber"),
-                execution.getVariable(CommitteeDecision.COMMITTEE_DECISIONS),
+                () -> execution.getVariable(CommitteeDecision.COMMITTEE_DECISIONS),
                 FormRows.of(execution.getProcessDefinitionId(), CommitteeDecision.COMMITTEE_DECISIONS),
                 Actors.lastTaskCompleter(execution), (String) execution.getVariable("decisionMessage"));
     }
