@@ -57,6 +57,18 @@ class TaskQueryAuthorizationCheckTest {
     }
 
     @Test
+    void theListNoLongerSortsEveryVisibleTaskToRemoveDuplicatesThatCannotBe() {
+        var list = ENGINE_SQL.replace("select count(distinct RES.ID_)", "select distinct RES.REV_, RES.ID_, RES.CREATE_TIME_")
+                + " order by RES.CREATE_TIME_ desc LIMIT ? OFFSET ?";
+        assertThat(TaskQueryAuthorizationCheck.rewrite(list)).contains(")\nselect RES.REV_, RES.ID_").doesNotContain("distinct");
+        var byCandidateGroup = list.replace("inner join ACT_RE_PROCDEF D", "left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_\n"
+                + "inner join ACT_RE_PROCDEF D");
+        assertThat(TaskQueryAuthorizationCheck.rewrite(byCandidateGroup)).as("identity links can repeat a task")
+                .contains("select distinct RES.REV_");
+        assertThat(TaskQueryAuthorizationCheck.rewrite(ENGINE_SQL)).contains("select count(distinct RES.ID_)");
+    }
+
+    @Test
     void aStatementOfAnotherShapeRunsAsTheEngineWroteIt() {
         var revokeChecks = "select RES.* from ACT_RU_TASK RES WHERE (CASE WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A"
                 + " WHERE A.TYPE_ = 1) THEN 1 END) = 1";
