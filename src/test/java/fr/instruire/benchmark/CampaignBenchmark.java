@@ -446,10 +446,13 @@ class CampaignBenchmark {
                 .query((rs, i) -> "%s %s".formatted(rs.getString(1), Report.megabytes(rs.getLong(2)))).list();
     }
 
-    /** Every job ran once (a success logged twice would be a job run by both nodes), every mail reached its recipient once. */
+    /**
+     * Every job ran once (a success logged twice would be a job run by both nodes) — but the history cleanup, one job
+     * that reschedules itself within its nightly window — and every mail reached its recipient once.
+     */
     void checkNothingTwice(int dossiers) throws Exception {
         long jobsTwice = count("SELECT COUNT(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
-                + " GROUP BY job_id_ HAVING COUNT(*) > 1) twice");
+                + " AND job_def_type_ <> 'history-cleanup' GROUP BY job_id_ HAVING COUNT(*) > 1) twice");
         long jobsRun = count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2");
         var received = EmbeddedServices.greenMail().getReceivedMessages();
         var ids = new java.util.HashMap<String, Integer>();
@@ -460,7 +463,8 @@ class CampaignBenchmark {
         long logged = count("SELECT COUNT(*) FROM mail_log");
         report.note("Travaux exécutés : " + jobsRun + ", dont exécutés deux fois : " + jobsTwice);
         jdbc.sql("SELECT job_id_, job_def_type_, act_id_, job_def_configuration_, COUNT(*) FROM act_hi_job_log"
-                + " WHERE job_state_ = 2 GROUP BY job_id_, job_def_type_, act_id_, job_def_configuration_ HAVING COUNT(*) > 1")
+                + " WHERE job_state_ = 2 AND job_def_type_ <> 'history-cleanup'"
+                + " GROUP BY job_id_, job_def_type_, act_id_, job_def_configuration_ HAVING COUNT(*) > 1")
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
                         + " ×" + rs.getInt(5)).list().forEach(twice -> report.note("Exécuté deux fois : " + twice));
         report.note("Courriels journalisés : " + logged + ", reçus : " + received.length + " (" + ids.size()
