@@ -54,7 +54,8 @@ class DecisionTransmission {
         var factFields = CommitteeDecision.factFields(rowFields);
         var decided = new ArrayList<String>();
         var seen = new HashSet<String>();
-        for (var decision : CommitteeDecision.read(committeeDecisions)) {
+        var decisions = CommitteeDecision.read(committeeDecisions);
+        for (var decision : decisions) {
             if (!decision.decided()) {
                 continue;
             }
@@ -76,14 +77,12 @@ class DecisionTransmission {
             }
             decided.add(number);
         }
-        keep(campaignKey, committeeDecisions);
+        keep(campaignKey, decisions, CommitteeDecision.rowsAsJson(committeeDecisions));
         return decided;
     }
 
     /** The decided rows as checked, one per dossier: the last sitting that decided a dossier is the one kept. */
-    private void keep(String campaignKey, Object committeeDecisions) {
-        var rows = CommitteeDecision.rowsAsJson(committeeDecisions);
-        var decisions = CommitteeDecision.read(committeeDecisions);
+    private void keep(String campaignKey, List<CommitteeDecision> decisions, List<String> rows) {
         var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         var deleted = new ArrayList<Object[]>();
         var inserted = new ArrayList<Object[]>();

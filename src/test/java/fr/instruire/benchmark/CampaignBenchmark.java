@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.Staff;
 
 /**
  * The campaign benchmark (README « Performance »): not part of {@code mvn verify}; run with
@@ -189,10 +190,10 @@ class CampaignBenchmark {
         var today = LocalDate.now(ZoneId.of("America/Guadeloupe"));
         createCampaign(GUADELOUPE, "Guadeloupe", "America/Guadeloupe", "ESGP", "guadeloupe", today);
         createCampaign(MARTINIQUE, "Martinique", "America/Martinique", "ESMQ", "martinique", today);
-        user(REVIEWER, "instructeurs-guadeloupe");
-        user(REVIEWER_MARTINIQUE, "instructeurs-martinique");
-        user(COMMITTEE, "comite-guadeloupe");
-        user(COMMITTEE_MARTINIQUE, "comite-martinique");
+        Staff.user(identity, REVIEWER, "instructeurs-guadeloupe");
+        Staff.user(identity, REVIEWER_MARTINIQUE, "instructeurs-martinique");
+        Staff.user(identity, COMMITTEE, "comite-guadeloupe");
+        Staff.user(identity, COMMITTEE_MARTINIQUE, "comite-martinique");
         repository.createDeployment().name("benchmark-moteur-nu")
                 .addClasspathResource("benchmark/moteur-nu.bpmn")
                 .addClasspathResource("benchmark/regle-unique.dmn").deploy();
@@ -213,13 +214,6 @@ class CampaignBenchmark {
                 today.plusDays(30), today.minusDays(1), today.plusDays(60), prefix, team, team);
         var created = http.post(nodes.get(0) + "/api/campaigns", body, Http.basic(ADMIN, ADMIN_PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-
-    void user(String id, String group) {
-        var user = identity.newUser(id);
-        user.setPassword(id);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
     }
 
     // --- the loads ---
