@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.instruire.call.CallDefinition;
@@ -38,32 +39,43 @@ public class Dossiers {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Allocates the next number for a prefix and year (AAP-2021-0007) in a short transaction of its own: concurrent
-     * submissions take their numbers one after the other under the sequence row's lock, held for two statements —
-     * not for the whole submission, which would make every submission of a campaign wait for the one before it (the
-     * benchmark measured 15 submissions a second at 8 clients, one at a time). Numbers are unique and increasing; a
-     * submission that fails after taking its number (its checks all come before) leaves that number unused. The
-     * first submission of a prefix and year creates the row; when several arrive together, the row is created under a
-     * savepoint so that the losers' duplicate key rolls back only that statement (PostgreSQL would otherwise abort the
-     * whole transaction), and they then take the row's lock like any later submission.
+     * Allocates the next number for a prefix and year (AAP-2021-0007). Numbers are unique and increasing; concurrent
+     * submissions take them one after the other under the sequence row's lock.
+     * <p>
+     * Called with no transaction open (an API submission takes its number before opening its own), the number is
+     * taken in a short transaction of its own: the row's lock is held for two statements, not for the whole
+     * submission, which would make every submission of a campaign wait for the one before it (the benchmark measured
+     * 15 submissions a second at 8 clients, one at a time); a submission that fails after taking its number leaves
+     * that number unused. Called inside a transaction (a mail registered, the demonstration), the number is taken in
+     * that transaction, its lock held until it ends: a transaction of its own there would need a second pooled
+     * connection while the caller holds one, and as many callers as the pool has connections would wait for each
+     * other until the pool's timeout (what a CI run saw with 16 first submissions at once and 10 connections).
+     * <p>
+     * The first submission of a prefix and year creates the row; when several arrive together, the row is created
+     * under a savepoint so that the losers' duplicate key rolls back only that statement (PostgreSQL would otherwise
+     * abort the whole transaction), and they then take the row's lock like any later submission.
      */
     public String nextNumber(String prefix, int year) {
         var key = prefix + "-" + year;
-        return ownTransaction.execute(status -> {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return allocate(key);
+        }
+        return ownTransaction.execute(status -> allocate(key));
+    }
+
+    private String allocate(String key) {
+        if (increment(key) == 0) {
+            createSequence(key);
             if (increment(key) == 0) {
-                createSequence(key);
-                if (increment(key) == 0) {
-                    throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
-                }
+                throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
             }
-            int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
-                    .param(key).query(Integer.class).single();
-            return "%s-%04d".formatted(key, value);
-        });
+        }
+        int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
+                .param(key).query(Integer.class).single();
+        return "%s-%04d".formatted(key, value);
     }
 
     private int increment(String key) {

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,11 +52,12 @@ public class IntakeService {
     private final ObjectMapper json;
     private final CallDefinitions calls;
     private final String secret;
+    private final TransactionTemplate transaction;
     /** Until when a key may still find an answer stored before V11 (a week after the last one); read once. */
     private volatile Instant keysBefore11Until;
 
     IntakeService(Campaigns campaigns, Dossiers dossiers, DossierFacts facts, RuntimeService runtime, JdbcClient jdbc,
-                  ObjectMapper json, CallDefinitions calls,
+                  ObjectMapper json, CallDefinitions calls, PlatformTransactionManager transactions,
                   @org.springframework.beans.factory.annotation.Value("${instruire.secret}") String secret) {
         this.calls = calls;
         this.secret = secret;
@@ -64,6 +67,7 @@ public class IntakeService {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public record Submitted(SubmissionResponse response, boolean replayed) {
@@ -154,24 +158,28 @@ public class IntakeService {
     /**
      * An application in the generic shape, its facts already checked against the call's registration form: the dossier
      * (organisation, contact and project columns), its facts stored before its process starts — the process reads them
-     * from its first step (the acknowledgement's copy to the ARS of the region…) — and the process, channel API.
+     * from its first step (the acknowledgement's copy to the ARS of the region…) — and the process, channel API. The
+     * number is taken before the submission's transaction opens (see {@link Dossiers#nextNumber}): a request holds one
+     * pooled connection at a time, however many arrive together.
      */
-    @Transactional
     Submitted submit(String campaignKey, ApplicationRequest request, Map<String, Object> checkedFacts,
                      IdempotencyKey idempotencyKey) {
         var campaign = openCampaign(campaignKey);
-        var now = Clock.now();
-        var token = AccessTokens.newToken();
-        var organisation = request.organisation();
-        var project = request.project();
-        var dossier = createDossier(campaign,
-                Arrival.api(organisation.contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
-                AccessTokens.hash(token),
-                number -> new Dossier(number, campaign.key(), DossierStatus.SUBMITTED, organisation.name().trim(),
-                        organisation.siren(), organisation.contactName(), organisation.contactEmail().trim(),
-                        project.title().trim(), project.description(), null, null, now, now),
-                number -> facts.setAll(number, checkedFacts));
-        return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token, calls.of(campaign.callId()).statusLabel(dossier.status())), now);
+        var number = number(campaign);
+        return transaction.execute(status -> {
+            var now = Clock.now();
+            var token = AccessTokens.newToken();
+            var organisation = request.organisation();
+            var project = request.project();
+            var dossier = create(campaign, number,
+                    Arrival.api(organisation.contactEmail(), "Candidature déposée pour « " + campaign.title() + " »"),
+                    AccessTokens.hash(token),
+                    n -> new Dossier(n, campaign.key(), DossierStatus.SUBMITTED, organisation.name().trim(),
+                            organisation.siren(), organisation.contactName(), organisation.contactEmail().trim(),
+                            project.title().trim(), project.description(), null, null, now, now),
+                    n -> facts.setAll(n, checkedFacts));
+            return remember(idempotencyKey, SubmissionResponse.of(dossier, campaign, token, calls.of(campaign.callId()).statusLabel(dossier.status())), now);
+        });
     }
 
     private Campaign openCampaign(String campaignKey) {
@@ -237,8 +245,16 @@ public class IntakeService {
     @Transactional
     public Dossier createDossier(Campaign campaign, Arrival arrival, String accessTokenHash,
                                  Function<String, Dossier> content, Consumer<String> beforeStart) {
-        var year = campaign.submissionOpensAt().atZone(campaign.timeZone()).getYear();
-        var number = dossiers.nextNumber(campaign.dossierPrefix(), year);
+        return create(campaign, number(campaign), arrival, accessTokenHash, content, beforeStart);
+    }
+
+    /** The next number of the campaign's prefix and year (the year its submission opens, in its time zone). */
+    private String number(Campaign campaign) {
+        return dossiers.nextNumber(campaign.dossierPrefix(), campaign.submissionOpensAt().atZone(campaign.timeZone()).getYear());
+    }
+
+    private Dossier create(Campaign campaign, String number, Arrival arrival, String accessTokenHash,
+                           Function<String, Dossier> content, Consumer<String> beforeStart) {
         var dossier = content.apply(number);
         dossiers.insert(dossier, accessTokenHash != null ? accessTokenHash : AccessTokens.hash(AccessTokens.newToken()));
         if (arrival.channel() == Channel.MAIL) {

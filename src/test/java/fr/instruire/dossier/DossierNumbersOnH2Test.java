@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dossier numbers on H2 (the embedded run's database), with real concurrent transactions: the first submissions of a
- * campaign arriving together all get a number, one after the other; a submission does not hold the numbering for
- * the time of its transaction, and a number taken by a submission rolled back is never given again.
+ * campaign arriving together all get a number, one after the other, whether they take it before their transaction
+ * (the API) or inside it (a mail registered); a number taken before a submission's transaction does not hold the
+ * numbering for the time of that transaction and is never given again, one taken inside a transaction rolled back is.
  * {@code FirstMinuteOfACampaignIT} shows the same over HTTP on PostgreSQL.
  */
 class DossierNumbersOnH2Test {
@@ -43,6 +44,7 @@ class DossierNumbersOnH2Test {
         dossiers = new Dossiers(jdbc, transactions, new fr.instruire.call.CallDefinitions());
     }
 
+    /** Eight take their number before their transaction (the API), eight inside it (a mail registered). */
     @Test
     void sixteenFirstSubmissionsTogetherGetNumbersOneToSixteen() throws Exception {
         var start = new CountDownLatch(1);
@@ -50,11 +52,13 @@ class DossierNumbersOnH2Test {
         var results = new ArrayList<Future<String>>();
         try {
             for (int i = 0; i < 16; i++) {
+                boolean before = i % 2 == 0;
                 results.add(pool.submit(() -> {
                     start.await();
+                    var taken = before ? dossiers.nextNumber("H2T", 2026) : null;
                     return transaction.execute(status -> {
-                        var number = dossiers.nextNumber("H2T", 2026);
-                        // the rest of a submission's work, done while holding the sequence's lock
+                        var number = before ? taken : dossiers.nextNumber("H2T", 2026);
+                        // the rest of a submission's work
                         jdbc.sql("SELECT count(*) FROM dossier").query(Long.class).single();
                         return number;
                     });
@@ -73,21 +77,24 @@ class DossierNumbersOnH2Test {
     }
 
     @Test
-    void aSubmissionStillRunningDoesNotMakeTheNextOneWait() throws Exception {
-        assertThat(number("H2W", 2026)).isEqualTo("H2W-2026-0001");
+    void aSubmissionStillRunningWithItsNumberDoesNotMakeTheNextOneWait() throws Exception {
+        assertThat(dossiers.nextNumber("H2W", 2026)).isEqualTo("H2W-2026-0001");
         var numbered = new CountDownLatch(1);
         var finish = new CountDownLatch(1);
         var pool = Executors.newSingleThreadExecutor();
         try {
-            var first = pool.submit(() -> transaction.execute(status -> {
+            var first = pool.submit(() -> {
                 var number = dossiers.nextNumber("H2W", 2026);
-                numbered.countDown();
-                await(finish);
-                return number;
-            }));
+                return transaction.execute(status -> {
+                    jdbc.sql("SELECT count(*) FROM dossier").query(Long.class).single();
+                    numbered.countDown();
+                    await(finish);
+                    return number;
+                });
+            });
             assertThat(numbered.await(10, TimeUnit.SECONDS)).isTrue();
             // the first submission's transaction is still open: the next one is numbered at once
-            assertThat(number("H2W", 2026)).isEqualTo("H2W-2026-0003");
+            assertThat(dossiers.nextNumber("H2W", 2026)).isEqualTo("H2W-2026-0003");
             finish.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("H2W-2026-0002");
         } finally {
@@ -97,14 +104,23 @@ class DossierNumbersOnH2Test {
     }
 
     @Test
-    void aNumberTakenBySubmissionRolledBackIsNeverGivenAgain() {
-        assertThat(number("H2R", 2026)).isEqualTo("H2R-2026-0001");
+    void aNumberTakenBeforeASubmissionRolledBackIsNeverGivenAgain() {
+        assertThat(dossiers.nextNumber("H2R", 2026)).isEqualTo("H2R-2026-0001");
+        var taken = dossiers.nextNumber("H2R", 2026);
+        transaction.executeWithoutResult(status -> status.setRollbackOnly());
+        assertThat(taken).isEqualTo("H2R-2026-0002");
+        assertThat(dossiers.nextNumber("H2R", 2026)).isEqualTo("H2R-2026-0003");
+        assertThat(dossiers.nextNumber("H2R", 2027)).isEqualTo("H2R-2027-0001");
+    }
+
+    @Test
+    void aNumberTakenInsideATransactionRolledBackWasNeverGiven() {
+        assertThat(dossiers.nextNumber("H2I", 2026)).isEqualTo("H2I-2026-0001");
         transaction.executeWithoutResult(status -> {
-            assertThat(dossiers.nextNumber("H2R", 2026)).isEqualTo("H2R-2026-0002");
+            assertThat(dossiers.nextNumber("H2I", 2026)).isEqualTo("H2I-2026-0002");
             status.setRollbackOnly();
         });
-        assertThat(number("H2R", 2026)).isEqualTo("H2R-2026-0003");
-        assertThat(number("H2R", 2027)).isEqualTo("H2R-2027-0001");
+        assertThat(dossiers.nextNumber("H2I", 2026)).isEqualTo("H2I-2026-0002");
     }
 
     static void await(CountDownLatch latch) {
@@ -113,10 +129,6 @@ class DossierNumbersOnH2Test {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    String number(String prefix, int year) {
-        return transaction.execute(status -> dossiers.nextNumber(prefix, year));
     }
 
     static List<String> expected(String prefix, int from, int to) {

@@ -32,7 +32,8 @@ import fr.instruire.support.EmbeddedServices;
 
 /**
  * « The first minute of a campaign »: sixteen applicants submit at the same instant to a campaign that has no dossier
- * yet; all are accepted, numbered 0001 to 0016 without a gap, on PostgreSQL over HTTP (H2: {@code DossierNumbersOnH2Test}).
+ * yet; all are accepted, numbered 0001 to 0016 without a gap, on PostgreSQL over HTTP (H2: {@code DossierNumbersOnH2Test}),
+ * with a connection pool smaller than the crowd.
  */
 @ApplicationIT
 class FirstMinuteOfACampaignIT {
@@ -43,6 +44,10 @@ class FirstMinuteOfACampaignIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         EmbeddedServices.register(registry, "first_minute");
+        // fewer connections than applicants: a submission that needed a second connection while holding one would
+        // wait for the others until the pool's timeout (a CI run's 500 with 10 connections)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
+        registry.add("spring.datasource.hikari.connection-timeout", () -> 10_000);
     }
 
     @LocalServerPort
