@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -50,6 +51,7 @@ class TheInstanceNamesItsCampaignTest {
     static final Date LATER = Date.from(Instant.parse("2030-01-01T00:00:00Z"));
 
     @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired Dossiers dossiers;
@@ -207,7 +209,7 @@ class TheInstanceNamesItsCampaignTest {
         var campaign = runtime.createProcessInstanceByKey("esms-numerique-campaign").businessKey(GUADELOUPE)
                 .setVariables(Map.of("campaignKey", GUADELOUPE, "committeeGroup", "comite-decide", "selectionClosesAt", LATER,
                         "lastSitting", true, "committeeDecisions", decisions,
-                        "decidedDossiers", new ArrayList<>(List.of(sent, conflicting))))
+                        "decidedDossierGroups", new ArrayList<>(List.of(new ArrayList<>(List.of(sent, conflicting))))))
                 .startBeforeActivity("Activity_TransmettreDecisions#multiInstanceBody").execute().getId();
 
         assertThat(runJobs(campaign)).singleElement().asString().contains(conflicting).contains("n'attend plus de décision");
@@ -236,6 +238,29 @@ class TheInstanceNamesItsCampaignTest {
 
     String instanceOf(String jobId) {
         return management.createJobQuery().jobId(jobId).singleResult().getProcessInstanceId();
+    }
+
+    @Test
+    void aSittingOfACampaignModelDeployedBeforeTheGroupsStillSendsItsDecisions() throws Exception {
+        var number = instructed(GUADELOUPE, "ESMS", 17);
+        var waiting = waitingForTheCommittee(number);
+        var before = repository.createDeployment().name("avant les lots")
+                .addClasspathResource("models-before/esms-numerique-campaign-before-groups.bpmn")
+                .addClasspathResource("forms/esms-numerique/esms-numerique-seance-comite.form").deploy();
+        try {
+            var definition = repository.createProcessDefinitionQuery().deploymentId(before.getId()).singleResult();
+            var campaign = runtime.createProcessInstanceById(definition.getId()).businessKey(GUADELOUPE)
+                    .setVariables(Map.of("campaignKey", GUADELOUPE, "committeeGroup", "comite-decide", "selectionClosesAt", LATER,
+                            "lastSitting", true, "committeeDecisions",
+                            jsonValue(List.of(Map.of("dossierNumber", number, "decision", "RETENU", "reason", "")))))
+                    .startBeforeActivity("Activity_VerifierDecisions").execute().getId();
+
+            assertThat(runJobs(campaign)).isEmpty();
+            assertThat(dossiers.get(number).status()).isEqualTo(DossierStatus.SELECTED);
+            assertThat(runtime.getVariable(waiting, "selected")).isEqualTo(true);
+        } finally {
+            repository.deleteDeployment(before.getId(), true);
+        }
     }
 
     /** Runs an instance's jobs as the job executor would, a failing one once only; returns the failures' messages. */

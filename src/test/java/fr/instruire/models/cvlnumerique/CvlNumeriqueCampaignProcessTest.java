@@ -76,7 +76,7 @@ class CvlNumeriqueCampaignProcessTest {
                 (TaskListener) task -> journal.add("recordCommitteeSitting:" + task.getVariable(LAST_SITTING)));
         Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> {
             journal.add("checkCommitteeDecisions");
-            execution.setVariable(DECIDED_DOSSIERS, new ArrayList<>(decided));
+            execution.setVariable(DECIDED_DOSSIER_GROUPS, groups(decided));
         });
         Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
             var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
@@ -171,7 +171,7 @@ class CvlNumeriqueCampaignProcessTest {
         execute(job(TRANSMETTRE_DECISIONS_BODY, campaign));
 
         var transmissions = managementService().createJobQuery().processInstanceId(campaign.getId())
-                .activityId(TRANSMETTRE_DECISIONS).list();
+                .activityId(TRANSMETTRE_DECISION).list();
         assertThat(transmissions).extracting(job -> runtimeService().getVariableLocal(job.getExecutionId(), DOSSIER_NUMBER))
                 .containsExactlyInAnyOrder("CVL-2025-0003", "CVL-2025-0008", "CVL-2025-0011");
         String failing = null;
@@ -186,7 +186,7 @@ class CvlNumeriqueCampaignProcessTest {
         runJobsExcept(campaign, failing);
         assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
                 .containsExactlyInAnyOrder(notified("CVL-2025-0003"), notified("CVL-2025-0011"));
-        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISIONS).isNotWaitingAt(TENIR_SEANCE_COMITE);
+        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISION).isNotWaitingAt(TENIR_SEANCE_COMITE);
         assertThat(managementService().createJobQuery().jobId(failing).singleResult().getRetries()).isEqualTo(4);
 
         // once the dossier can be reached, its job alone is retried and the campaign goes on to the next sitting

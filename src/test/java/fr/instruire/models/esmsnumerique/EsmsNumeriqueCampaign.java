@@ -19,9 +19,11 @@ final class EsmsNumeriqueCampaign {
         static final String NOUVELLE_SEANCE = "Gateway_NouvelleSeance";
         static final String TENIR_SEANCE_COMITE = "Activity_TenirSeanceComite";
         static final String VERIFIER_DECISIONS = "Activity_VerifierDecisions";
-        /** Multi-instance over {@code decidedDossiers}: one job per dossier (this id), after one for the whole (the body's). */
+        /** Sub-process, multi-instance over {@code decidedDossierGroups}: one job for the whole (its body's), one per group that ends. */
         static final String TRANSMETTRE_DECISIONS = "Activity_TransmettreDecisions";
         static final String TRANSMETTRE_DECISIONS_BODY = TRANSMETTRE_DECISIONS + "#multiInstanceBody";
+        /** Within a group, multi-instance over its {@code dossierGroup}: one job per dossier (this id). */
+        static final String TRANSMETTRE_DECISION = "Activity_TransmettreDecision";
         static final String DERNIERE_SEANCE = "Gateway_DerniereSeance";
         static final String FIN_PHASES = "Gateway_FinPhases";
         static final String CAMPAGNE_CLOSE = "Event_CampagneClose";
@@ -55,11 +57,23 @@ final class EsmsNumeriqueCampaign {
         static final String COMMITTEE_LIST = "committeeList";
         static final String COMMITTEE_DECISIONS = "committeeDecisions";
         static final String LAST_SITTING = "lastSitting";
-        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on (AJOURNE left out). */
-        static final String DECIDED_DOSSIERS = "decidedDossiers";
-        /** The element variable of {@link Elements#TRANSMETTRE_DECISIONS}: the dossier one of its instances reaches. */
+        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on (AJOURNE left out)., by groups of 100 (lists of lists). */
+        static final String DECIDED_DOSSIER_GROUPS = "decidedDossierGroups";
+
+        /** {@link #DECIDED_DOSSIER_GROUPS} as checkCommitteeDecisions writes it: one list per group. */
+        @SafeVarargs
+        static java.util.ArrayList<java.util.ArrayList<String>> groups(java.util.List<String>... groups) {
+            var all = new java.util.ArrayList<java.util.ArrayList<String>>();
+            for (var group : groups) {
+                if (!group.isEmpty()) {
+                    all.add(new java.util.ArrayList<>(group));
+                }
+            }
+            return all;
+        }
+        /** The element variable of {@link Elements#TRANSMETTRE_DECISION}: the dossier one of its instances reaches. */
         static final String DOSSIER_NUMBER = "dossierNumber";
-        /** Input parameter of {@link Elements#TRANSMETTRE_DECISIONS}: the message sent to each dossier. */
+        /** Input parameter of {@link Elements#TRANSMETTRE_DECISION}: the message sent to each dossier. */
         static final String DECISION_MESSAGE = "decisionMessage";
 
         private Variables() {

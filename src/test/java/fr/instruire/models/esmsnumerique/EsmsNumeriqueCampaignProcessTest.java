@@ -72,7 +72,7 @@ class EsmsNumeriqueCampaignProcessTest {
                 (TaskListener) task -> journal.add("recordCommitteeSitting:" + task.getVariable(LAST_SITTING)));
         Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> {
             journal.add("checkCommitteeDecisions");
-            execution.setVariable(DECIDED_DOSSIERS, new ArrayList<>(decided));
+            execution.setVariable(DECIDED_DOSSIER_GROUPS, groups(decided));
         });
         Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
             var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
@@ -150,7 +150,7 @@ class EsmsNumeriqueCampaignProcessTest {
 
         // one job per decided dossier, each run in its own transaction
         var transmissions = managementService().createJobQuery().processInstanceId(campaign.getId())
-                .activityId(TRANSMETTRE_DECISIONS).list();
+                .activityId(TRANSMETTRE_DECISION).list();
         assertThat(transmissions).extracting(job -> runtimeService().getVariableLocal(job.getExecutionId(), DOSSIER_NUMBER))
                 .containsExactlyInAnyOrder("ESMS-2021-0007", "ESMS-2021-0012", "ESMS-2021-0015");
         String failing = null;
@@ -175,9 +175,9 @@ class EsmsNumeriqueCampaignProcessTest {
                 // retried by the job executor until no retry is left
             }
         }
-        assertThat(runtimeService().createIncidentQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISIONS)
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISION)
                 .singleResult().getConfiguration()).isEqualTo(failing);
-        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISIONS).isNotWaitingAt(TENIR_SEANCE_COMITE);
+        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISION).isNotWaitingAt(TENIR_SEANCE_COMITE);
         assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
                 .containsExactlyInAnyOrder(notified("ESMS-2021-0007"), notified("ESMS-2021-0015"));
 

@@ -20,9 +20,11 @@ final class FacilisoinsCampaign {
         static final String PROPOSER_SELECTION = "Activity_ProposerSelection";
         static final String RECUEILLIR_AVIS_CTIS = "Activity_RecueillirAvisCtis";
         static final String VERIFIER_DECISIONS = "Activity_VerifierDecisions";
-        /** Multi-instance over {@code decidedDossiers}: one job per dossier (this id), after one for the whole (the body's). */
+        /** Sub-process, multi-instance over {@code decidedDossierGroups}: one job for the whole (its body's), one per group that ends. */
         static final String TRANSMETTRE_DECISIONS = "Activity_TransmettreDecisions";
         static final String TRANSMETTRE_DECISIONS_BODY = TRANSMETTRE_DECISIONS + "#multiInstanceBody";
+        /** Within a group, multi-instance over its {@code dossierGroup}: one job per dossier (this id). */
+        static final String TRANSMETTRE_DECISION = "Activity_TransmettreDecision";
         static final String PRENDRE_ARRETE = "Activity_PrendreArrete";
         static final String PRODUIRE_ANNEXE_ARRETE = "Activity_ProduireAnnexeArrete";
         static final String LANCER_EXPERIMENTATIONS = "Activity_LancerExperimentations";
@@ -66,9 +68,21 @@ final class FacilisoinsCampaign {
         static final String COMMITTEE_DECISIONS = "committeeDecisions";
         static final String ARRETE_DATE = "arreteDate";
         static final String ARRETE_REFERENCE = "arreteReference";
-        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on. */
-        static final String DECIDED_DOSSIERS = "decidedDossiers";
-        /** The element variable of {@link Elements#TRANSMETTRE_DECISIONS}: the dossier one of its instances reaches. */
+        /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on., by groups of 100 (lists of lists). */
+        static final String DECIDED_DOSSIER_GROUPS = "decidedDossierGroups";
+
+        /** {@link #DECIDED_DOSSIER_GROUPS} as checkCommitteeDecisions writes it: one list per group. */
+        @SafeVarargs
+        static java.util.ArrayList<java.util.ArrayList<String>> groups(java.util.List<String>... groups) {
+            var all = new java.util.ArrayList<java.util.ArrayList<String>>();
+            for (var group : groups) {
+                if (!group.isEmpty()) {
+                    all.add(new java.util.ArrayList<>(group));
+                }
+            }
+            return all;
+        }
+        /** The element variable of {@link Elements#TRANSMETTRE_DECISION}: the dossier one of its instances reaches. */
         static final String DOSSIER_NUMBER = "dossierNumber";
         static final String DECISION_MESSAGE = "decisionMessage";
         static final String MESSAGE_NAME = "messageName";

@@ -76,7 +76,7 @@ class FacilisoinsCampaignProcessTest {
         });
         Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> {
             journal.add("checkCommitteeDecisions");
-            execution.setVariable(DECIDED_DOSSIERS, new ArrayList<>(List.of("FACI-2022-0007")));
+            execution.setVariable(DECIDED_DOSSIER_GROUPS, groups(List.of("FACI-2022-0007")));
         });
         Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
             var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
@@ -144,8 +144,8 @@ class FacilisoinsCampaignProcessTest {
 
     @Test
     void aDossierThatCannotBeReachedIsRetriedAloneAndHoldsTheArreteUntilItIs() {
-        Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> execution.setVariable(DECIDED_DOSSIERS,
-                new ArrayList<>(List.of("FACI-2022-0007", "FACI-2022-0011"))));
+        Mocks.register(Delegates.CHECK_COMMITTEE_DECISIONS, (JavaDelegate) execution -> execution.setVariable(DECIDED_DOSSIER_GROUPS,
+                groups(List.of("FACI-2022-0007"), List.of("FACI-2022-0011"))));
         unreachable.add("FACI-2022-0011");
         var campaign = runtimeService().createProcessInstanceByKey(FacilisoinsCampaign.PROCESS_ID).businessKey(CAMPAIGN)
                 .setVariables(campaignVariables()).startBeforeActivity(VERIFIER_DECISIONS).execute();
@@ -153,7 +153,7 @@ class FacilisoinsCampaignProcessTest {
         execute(job(TRANSMETTRE_DECISIONS_BODY, campaign));
 
         var transmissions = managementService().createJobQuery().processInstanceId(campaign.getId())
-                .activityId(TRANSMETTRE_DECISIONS).list();
+                .activityId(TRANSMETTRE_DECISION).list();
         assertThat(transmissions).hasSize(2);
         for (var transmission : transmissions) {
             try {
@@ -164,11 +164,11 @@ class FacilisoinsCampaignProcessTest {
         }
         runAsyncSteps(campaign, unreachable);
         assertThat(journal).containsExactly("notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION);
-        var failing = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISIONS)
+        var failing = managementService().createJobQuery().processInstanceId(campaign.getId()).activityId(TRANSMETTRE_DECISION)
                 .singleResult();
         assertThat(failing.getRetries()).isEqualTo(4);
         assertThat(failing.getExceptionMessage()).contains("FACI-2022-0011");
-        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISIONS).isNotWaitingAt(PRENDRE_ARRETE);
+        assertThat(campaign).isWaitingAt(TRANSMETTRE_DECISION).isNotWaitingAt(PRENDRE_ARRETE);
 
         unreachable.clear();
         runAsyncSteps(campaign);
