@@ -107,7 +107,7 @@ class AppelEssaiJourneyIT {
 
         // the reviewer, a member of the campaign's reviewer group, sees the call's facts and the computed grant
         var instruction = engine().await(REVIEWER, number, "Activity_InstruireDossier");
-        var view = json.readTree(String.valueOf(tasks.getVariableLocal(instruction, "dossier")));
+        var view = json.readTree(String.valueOf(tasks.getVariable(instruction, "dossier")));
         assertThat(view.get("typeStructure").asText()).isEqualTo("Communauté professionnelle territoriale de santé");
         assertThat(plain(view.get("grant").asText())).isEqualTo("40 000 €");
         engine().claim(REVIEWER, instruction);

@@ -201,12 +201,12 @@ class CvlNumeriqueJourneyIT {
 
         // the analysis: the reviewer reads the call's facts in words, the expenses and their sum
         var view = engine().await(REVIEWER, selected, "Activity_AnalyserProjet");
-        var dossier = json.readTree(String.valueOf(tasks.getVariableLocal(view, "dossier")));
+        var dossier = json.readTree(String.valueOf(tasks.getVariable(view, "dossier")));
         assertThat(dossier.get("ownerType").asText()).isEqualTo("Association portant un projet de santé territorialisé (une CPTS par exemple)");
         assertThat(plain(dossier.get("declaredCost").asText())).isEqualTo("150 000 €");
         assertThat(dossier.get("requestedRate").asText()).isEqualTo("80");
         assertThat(dossier.get("strategy").asText()).startsWith("Un comité de pilotage");
-        var expenses = json.readTree(String.valueOf(tasks.getVariableLocal(view, "dossierExpenses")));
+        var expenses = json.readTree(String.valueOf(tasks.getVariable(view, "dossierExpenses")));
         assertThat(expenses.get(1).get("category").asText()).isEqualTo("Ingénierie nécessaire à l’élaboration du projet (sous conditions)");
         // thirteen marks, the eligible cost retained, the professional structures' opinion asked for one
         analyse(selected, 4, 150_000, true);

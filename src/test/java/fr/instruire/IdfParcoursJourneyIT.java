@@ -141,7 +141,7 @@ class IdfParcoursJourneyIT {
         assertThat(fileSnacs(number, token, snacs(450_000)).statusCode()).isEqualTo(409);
 
         var review = engine().await(STRATEGY, number, "Activity_ExaminerLettreIntention");
-        var view = json.readTree(String.valueOf(tasks.getVariableLocal(review, "dossier")));
+        var view = json.readTree(String.valueOf(tasks.getVariable(review, "dossier")));
         assertThat(view.get("territoire").asText()).isEqualTo("Sud-Essonne");
         assertThat(view.get("structureCoordination").asText()).isEqualTo("En fonctionnement");
         engine().claim(STRATEGY, review);

@@ -3,19 +3,16 @@ package fr.instruire.instruction;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,22 +23,26 @@ import fr.instruire.dossier.Complement;
 import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
 import fr.instruire.dossier.DossierDocuments.Document;
-import fr.instruire.dossier.DossierDocuments.DocumentAdded;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.call.CallDefinition;
 import fr.instruire.call.FactType;
+import fr.instruire.submission.TaskFormValues;
 import fr.instruire.system.Clock;
 import fr.instruire.system.French;
 
 /**
- * What a reviewer's form shows of a dossier, read from the dossier's tables when the task is created (and again
- * when a document arrives): the application in French words, the facts the rules read, the lists of records, each region's
- * share, the documents, the complements asked and answered, and the payment schedule. The names of
- * {@link TaskView}'s components are the variables the forms read (docs/process-contract.md, « Task views »).
+ * What a reviewer's form shows of a dossier, computed from the dossier's tables each time the task's form is read
+ * ({@link TaskFormValues}), never stored: the application in French words, the facts the rules read, the lists of
+ * records, each region's share, the documents, the complements asked and answered, and the payment schedule. A
+ * document added while the task is open shows the next time the form is read. Stored as task variables, the views
+ * were 7 JSON values per task copied by history into act_hi_detail, act_hi_varinst and act_ge_bytearray — most of the
+ * benchmark's 210 KB per dossier. A task shows a view when its create listener ({@code prepareTaskView}) marked it
+ * {@link #DOSSIER}; the names of {@link TaskView}'s components are the values the forms read
+ * (docs/process-contract.md, « Task views »).
  */
 @Service
-class TaskViews {
+class TaskViews implements TaskFormValues {
 
     /** What a task's view reads of the process: the funding decision's result and the task's payment schedule. */
     static final String GRANT_AMOUNT = "grantAmount";
@@ -56,24 +57,24 @@ class TaskViews {
         return "dossier" + Character.toUpperCase(fact.charAt(0)) + fact.substring(1);
     }
 
-    /** The variable that marks a task as having a view. */
+    /** The view's summary variable, and the kind its tasks are marked with ({@link TaskFormValues#mark}). */
     static final String DOSSIER = "dossier";
+    /** The view's values every call has; beside them, one per list of records of the call ({@link #listVariable}). */
+    static final List<String> VIEW_VALUES = List.of(DOSSIER, "dossierFacts", "dossierShares", "dossierDocuments",
+            "dossierComplements", "dossierPayments");
 
-    private static final Logger log = LoggerFactory.getLogger(TaskViews.class);
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final Dossiers dossiers;
     private final DossierDocuments documents;
     private final Campaigns campaigns;
-    private final TaskService tasks;
     private final CallFacts callFacts;
 
-    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, TaskService tasks, CallFacts callFacts) {
+    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, CallFacts callFacts) {
         this.callFacts = callFacts;
         this.dossiers = dossiers;
         this.documents = documents;
         this.campaigns = campaigns;
-        this.tasks = tasks;
     }
 
     /** The view of the dossier a task's process is about, from what the process knows at that step. */
@@ -82,29 +83,25 @@ class TaskViews {
         return of(number, grant, PaymentStep.list(process.getVariable(PAYMENT_SCHEDULE)));
     }
 
-    /**
-     * An applicant adds documents after submitting, often once the recevabilité task exists: its open tasks get
-     * their view again, so that a reviewer does not read « Aucune pièce déposée » beside a complete dossier. After
-     * the upload commits, in a transaction of its own: a view that could not be refreshed never refuses a document.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void refreshOpenTasks(DocumentAdded added) {
-        try {
-            refresh(added.dossierNumber());
-        } catch (RuntimeException e) {
-            log.warn("Vue des tâches du dossier {} non mise à jour après l'ajout d'une pièce", added.dossierNumber(), e);
-        }
+    /** Fails when no dossier has this number: a task is marked with a view only for a dossier that exists. */
+    void requireDossier(String number) {
+        dossiers.get(number);
     }
 
-    void refresh(String number) {
-        for (var task : tasks.createTaskQuery().processInstanceBusinessKey(number).list()) {
-            if (tasks.getVariableLocal(task.getId(), DOSSIER) != null) {
-                var grant = tasks.getVariable(task.getId(), GRANT_AMOUNT) instanceof Number n ? n.longValue() : null;
-                var schedule = PaymentStep.list(tasks.getVariable(task.getId(), PAYMENT_SCHEDULE));
-                tasks.setVariablesLocal(task.getId(), of(number, grant, schedule).variables());
-            }
+    @Override
+    public Set<String> names(DelegateTask task) {
+        if (!TaskFormValues.marked(task, DOSSIER)) {
+            return Set.of();
         }
+        var names = new LinkedHashSet<>(VIEW_VALUES);
+        callFacts.callOf(task.getExecution().getProcessBusinessKey()).facts().values().stream()
+                .filter(f -> f.type() == FactType.RECORDS).forEach(f -> names.add(listVariable(f.key())));
+        return names;
+    }
+
+    @Override
+    public Map<String, TypedValue> values(DelegateTask task) {
+        return TaskFormValues.marked(task, DOSSIER) ? of(task.getExecution().getProcessBusinessKey(), task).variables() : Map.of();
     }
 
     /**
@@ -205,6 +202,14 @@ class TaskViews {
                 return new PaymentStep(Integer.parseInt(map.get("percent").toString().trim()), map.get("when").toString());
             }).toList();
         }
+
+        /** A schedule pays the whole grant: its percentages add up to 100 (an empty one pays nothing yet). */
+        static List<PaymentStep> requireWhole(List<PaymentStep> schedule) {
+            if (!schedule.isEmpty() && schedule.stream().mapToInt(PaymentStep::percent).sum() != 100) {
+                throw new IllegalStateException("Échéancier de paiement qui ne fait pas 100 % : " + schedule);
+            }
+            return schedule;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -263,9 +268,7 @@ class TaskViews {
         if (schedule == null || schedule.isEmpty()) {
             return List.of();
         }
-        if (schedule.stream().mapToInt(PaymentStep::percent).sum() != 100) {
-            throw new IllegalStateException("Échéancier de paiement qui ne fait pas 100 % : " + schedule);
-        }
+        PaymentStep.requireWhole(schedule);
         var rows = new ArrayList<PaymentRow>();
         long paid = 0;
         for (int i = 0; i < schedule.size(); i++) {

@@ -324,7 +324,10 @@ class CampaignBenchmark {
 
     // --- the reviewers and the committee at work, over HTTP ---
 
-    /** The reviewer's work list, page by page, each task claimed then completed by one of the clients. */
+    /**
+     * The reviewer's work list, page by page, each task's form read (its view of the dossier is computed then), the task
+     * claimed then completed by one of the clients — as a reviewer does in Tasklist.
+     */
     void work(String user, String taskKey, int expected, Map<String, Object> variables) throws Exception {
         var auth = Http.basic(user, user);
         var done = new AtomicLong();
@@ -345,6 +348,11 @@ class CampaignBenchmark {
             page.forEach(t -> ids.add(t.get("id").asText()));
             var result = Load.run(taskKey, ids.size(), CLIENTS, i -> () -> {
                 var id = ids.get(i);
+                int read = http.get(node(i) + "/engine-rest/task/" + id + "/form-variables?deserializeValues=false", auth,
+                        "application/json").statusCode();
+                if (read >= 300) {
+                    return read;
+                }
                 int claimed = http.post(node(i) + "/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}", auth)
                         .statusCode();
                 if (claimed >= 300) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,6 +80,10 @@ class TaskViewsTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    HistoryService history;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -211,14 +218,16 @@ class TaskViewsTest {
     }
 
     @Test
-    void theViewIsTheTasksOwnAndGoesWithIt() {
+    void theViewIsComputedWhenTheFormIsReadAndNeverStored() {
         var number = newDossier("PA", true, guadeloupe(8));
         var instance = startAt(number, "Activity_VerifierRecevabilite", Map.of());
         var task = taskOf(instance);
 
-        var local = tasks.getVariablesLocal(task.getId());
-        assertThat(local).containsOnlyKeys("dossier", "dossierFacts", "dossierEsms", "dossierShares",
+        // stored: the mark only; read: the whole view, as variables and as the form's variables
+        assertThat(tasks.getVariablesLocal(task.getId())).containsOnlyKeys("agenda");
+        assertThat(tasks.getVariables(task.getId())).containsKeys("dossier", "dossierFacts", "dossierEsms", "dossierShares",
                 "dossierDocuments", "dossierComplements", "dossierPayments");
+        assertThat(forms.getTaskFormVariables(task.getId())).containsKeys("dossier", "dossierFacts", "dossierEsms");
         assertThat(json(task, "dossier").prop("url").stringValue()).isEqualTo("/dossiers/" + number);
         assertThat(json(task, "dossierEsms").elements()).hasSize(8);
         assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("dossier", "dossierFacts");
@@ -227,6 +236,9 @@ class TaskViewsTest {
 
         assertThat(runtime.getVariables(instance.getId())).containsEntry("recevabiliteDecision", "RECEVABLE")
                 .doesNotContainKeys("dossier", "dossierFacts", "dossierEsms", "dossierDocuments");
+        // nothing of the view in the history either (it made most of a dossier's bytes)
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricVariableInstance::getName).noneMatch(name -> name.startsWith("dossier") && !name.equals("dossierNumber"));
     }
 
     @Test
@@ -272,7 +284,7 @@ class TaskViewsTest {
     }
 
     private SpinJsonNode json(Task task, String variable) {
-        return (SpinJsonNode) tasks.getVariableLocal(task.getId(), variable);
+        return (SpinJsonNode) tasks.getVariable(task.getId(), variable);
     }
 
     private String newDossier(String publicType, boolean honourStatement, List<Esms> esms) {
