@@ -178,6 +178,7 @@ class CampaignBenchmark {
         report.heap(heap.stop());
         long databaseAfter = databaseBytes();
         report.database(databaseAfter - databaseBefore - bareBytes, all.size(), largestTables());
+        report.variables(heaviestVariables(), mostUpdatedVariables());
         checkNothingTwice(all.size());
 
         report.write(Path.of("target", "benchmark"), DOSSIERS, NODES, CLIENTS);
@@ -440,6 +441,18 @@ class CampaignBenchmark {
 
     long databaseBytes() {
         return count("SELECT pg_database_size(current_database())");
+    }
+
+    List<String> heaviestVariables() {
+        return jdbc.sql("SELECT v.name_, COUNT(*), SUM(COALESCE(LENGTH(b.bytes_), 0) + COALESCE(LENGTH(v.text_), 0)"
+                + " + COALESCE(LENGTH(v.text2_), 0)) FROM act_hi_varinst v LEFT JOIN act_ge_bytearray b ON b.id_ = v.bytearray_id_"
+                + " GROUP BY v.name_ ORDER BY 3 DESC LIMIT 12")
+                .query((rs, i) -> "%s ×%d %s".formatted(rs.getString(1), rs.getLong(2), Report.kilobytes(rs.getLong(3)))).list();
+    }
+
+    List<String> mostUpdatedVariables() {
+        return jdbc.sql("SELECT name_, COUNT(*) FROM act_hi_detail GROUP BY name_ ORDER BY 2 DESC LIMIT 12")
+                .query((rs, i) -> "%s ×%d".formatted(rs.getString(1), rs.getLong(2))).list();
     }
 
     List<String> largestTables() {

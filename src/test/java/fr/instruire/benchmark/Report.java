@@ -74,6 +74,16 @@ final class Report {
         notes.add("Plus grandes tables : " + String.join(", ", largest));
     }
 
+    /** Where the engine's bytes go, by variable name: what to take out of process variables first. */
+    void variables(List<String> heaviest, List<String> mostUpdated) {
+        notes.add("Variables les plus lourdes (historique : valeur et tableau d'octets) : " + String.join(", ", heaviest));
+        notes.add("Variables les plus souvent écrites (lignes act_hi_detail) : " + String.join(", ", mostUpdated));
+    }
+
+    static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f Ko", bytes / 1024.0);
+    }
+
     static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.0f Mo", bytes / 1024.0 / 1024.0);
     }
