@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,15 +16,9 @@ import fr.instruire.system.Clock;
 public class DossierDocuments {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
 
-    DossierDocuments(JdbcClient jdbc, ApplicationEventPublisher events) {
+    DossierDocuments(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
-    }
-
-    /** Published when a document joins a dossier, for what shows the dossier elsewhere (reviewers' open tasks). */
-    public record DocumentAdded(String dossierNumber, long documentId) {
     }
 
     public record Document(long id, String dossierNumber, String filename, String contentType, long size, String sha256,
@@ -40,9 +33,7 @@ public class DossierDocuments {
                 .params(dossierNumber, filename, contentType, content.length, sha256, content,
                         Dossiers.utc(Clock.now()), uploadedBy)
                 .update(keys, "id");
-        var id = keys.getKeyAs(Number.class).longValue();
-        events.publishEvent(new DocumentAdded(dossierNumber, id));
-        return id;
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     public List<Document> of(String dossierNumber) {

@@ -77,7 +77,9 @@ final class Report {
     /** Where the engine's bytes go, by variable name: what to take out of process variables first. */
     void variables(List<String> heaviest, List<String> mostUpdated) {
         notes.add("Variables les plus lourdes (historique : valeur et tableau d'octets) : " + String.join(", ", heaviest));
-        notes.add("Variables les plus souvent écrites (lignes act_hi_detail) : " + String.join(", ", mostUpdated));
+        if (!mostUpdated.isEmpty()) {
+            notes.add("Variables les plus souvent écrites (lignes act_hi_detail) : " + String.join(", ", mostUpdated));
+        }
     }
 
     static String kilobytes(long bytes) {
