@@ -307,6 +307,19 @@ class EsmsNumeriqueJourneyIT {
                   "smallEsmsEquipmentCount": {"value": 0, "type": "Integer"}}}""", basic(ADMIN, ADMIN_PASSWORD));
         assertThat(funding.statusCode()).as(funding.body()).isEqualTo(200);
         assertThat(json.readTree(funding.body()).get(0).get("grantAmount").get("value").asLong()).isEqualTo(750_000L);
+
+        // the last tranche: 20 % of 290 000 € in four shares (criterion 4 waived), the second criterion at half its target
+        var usage = post("/engine-rest/decision-definition/key/esms-numerique-usage-tranche/evaluate", """
+                {"variables": {
+                  "grantAmount": {"value": 290000, "type": "Long"},
+                  "usageRatio1": {"value": 1.0, "type": "Double"},
+                  "usageRatio2": {"value": 0.5, "type": "Double"},
+                  "usageRatio3": {"value": 1.4, "type": "Double"},
+                  "usageRatio5": {"value": 1.0, "type": "Double"},
+                  "usageWaived4": {"value": true, "type": "Boolean"},
+                  "usageWaived5": {"value": false, "type": "Boolean"}}}""", basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+        assertThat(json.readTree(usage.body()).get(0).get("usageTrancheAmount").get("value").asLong()).isEqualTo(50_750L);
     }
 
     @Test
