@@ -189,19 +189,7 @@ class MailerTest {
 
     @Test
     void aFacilisoinsMailIsCopiedToTheArsOfTheDossiersRegionWithTheCallsOwnWording() throws Exception {
-        if (jdbc.sql("SELECT COUNT(*) FROM campaign WHERE campaign_key = 'facilisoins-2022'").query(Integer.class).single() == 0) {
-            jdbc.sql("""
-                    INSERT INTO campaign (campaign_key, call_id, title, region, time_zone, submission_opens_at,
-                        submission_closes_at, selection_opens_at, selection_closes_at, budget_envelope, dossier_prefix,
-                        reviewer_group, committee_group, complements_delay, convention_reminder_delay, contact_email,
-                        created_at)
-                    VALUES ('facilisoins-2022', 'facilisoins', 'Expérimentation Facilisoins', 'Île-de-France',
-                        'Europe/Paris', ?, ?, ?, ?, 1500000, 'FACI', 'equipe-nationale-art51', 'ctis', 'P15D', 'P21D',
-                        'dgcs-secr-sd5@social.gouv.fr', ?)""")
-                    .params(utc("2021-12-15T00:00:00Z"), utc("2022-02-21T23:00:00Z"), utc("2022-03-01T00:00:00Z"),
-                            utc("2022-04-30T00:00:00Z"), utc("2021-12-01T00:00:00Z"))
-                    .update();
-        }
+        facilisoinsCampaign();
         var number = dossiers.nextNumber("FACI", 2022);
         dossiers.insert(new Dossier(number, "facilisoins-2022", DossierStatus.SUBMITTED, "MAS Les Écureuils", null,
                 null, CONTACT, "Facilisoins", null, null, null,
@@ -450,6 +438,45 @@ class MailerTest {
     }
 
     /** Instructed, then decided at the committee's sitting (now), with the committee's reason. */
+    /** The Facilisoins 2022 campaign, created once. */
+    private void facilisoinsCampaign() {
+        if (jdbc.sql("SELECT COUNT(*) FROM campaign WHERE campaign_key = 'facilisoins-2022'").query(Integer.class).single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO campaign (campaign_key, call_id, title, region, time_zone, submission_opens_at,
+                        submission_closes_at, selection_opens_at, selection_closes_at, budget_envelope, dossier_prefix,
+                        reviewer_group, committee_group, complements_delay, convention_reminder_delay, contact_email,
+                        created_at)
+                    VALUES ('facilisoins-2022', 'facilisoins', 'Expérimentation Facilisoins', 'Île-de-France',
+                        'Europe/Paris', ?, ?, ?, ?, 1500000, 'FACI', 'equipe-nationale-art51', 'ctis', 'P15D', 'P21D',
+                        'dgcs-secr-sd5@social.gouv.fr', ?)""")
+                    .params(utc("2021-12-15T00:00:00Z"), utc("2022-02-21T23:00:00Z"), utc("2022-03-01T00:00:00Z"),
+                            utc("2022-04-30T00:00:00Z"), utc("2021-12-01T00:00:00Z"))
+                    .update();
+        }
+    }
+
+    /**
+     * « un avis sur la candidature des dossiers recevables sera émis par le Comité technique de l’innovation en santé
+     * [...] Les candidatures sélectionnées feront l’objet d’un arrêté ministériel »: the decision is mailed after the
+     * CTIS's opinion (the campaign's « Recueillir l'avis du CTIS » comes before « Transmettre les décisions »), before
+     * the arrêté — the mail says so, and no longer announces the opinion as a step to come.
+     */
+    @Test
+    void aSelectedFacilisoinsCandidateIsToldTheCtisHasGivenItsOpinionAndTheArreteIsNext() {
+        facilisoinsCampaign();
+        var number = dossiers.nextNumber("FACI", 2022);
+        dossiers.insert(new Dossier(number, "facilisoins-2022", DossierStatus.SUBMITTED, "MAS Les Écureuils", null,
+                null, CONTACT, "Facilisoins", null, null, null, NOW, NOW), "hash");
+        facts.set(number, "region", "Bretagne");
+        decidedByTheCommittee(number, 50_000, DossierStatus.SELECTED, null);
+
+        var mail = composer.compose("decision", number, 1);
+
+        assertThat(mail.body()).contains("après l'avis du Comité technique de l'innovation en santé (CTIS)",
+                        "fait l'objet d'un arrêté des ministres")
+                .doesNotContain("rend son avis", "le Comité technique de l'innovation en santé (CTIS) rend");
+    }
+
     private void decidedByTheCommittee(String number, long grant, String outcome, String reason) {
         dossiers.recordInstruction(number, 15, grant);
         dossiers.recordEvent(number, "comite.guadeloupe", "COMMITTEE_DECISION", reason);
