@@ -143,6 +143,13 @@ class CvlNumeriqueJourneyIT {
         assertThat(score.get(0).get("score").get("value").asInt()).isEqualTo(39);
         assertThat(score.get(0).get("maxScore").get("value").asInt()).isEqualTo(65);
 
+        // after the award: 60 % of the eligible expenses justified so far, less what was paid, within the grant
+        var payment = evaluate("cvl-numerique-payment", """
+                {"grantAmount": {"value": 60000, "type": "Long"},
+                 "interventionRate": {"value": 60, "type": "Integer"},
+                 "justifiedExpenses": {"value": 150000, "type": "Long"},
+                 "paidAmount": {"value": 24000, "type": "Long"}}""");
+        assertThat(payment.get(0).get("paymentDue").get("value").asLong()).isEqualTo(36_000L);
     }
 
     @Test
