@@ -114,6 +114,15 @@ class IdfParcoursJourneyIT {
         var proRata = json.readTree(evaluate("idf-parcours-funding", population(600_000)).body()).get(0);
         assertThat(proRata.get("grantAmount").get("value").asLong()).isEqualTo(1_600_000L);
         assertThat(proRata.get("usageLinkedAmount").get("value").asLong()).isEqualTo(640_000L);
+
+        // that 40 %, paid pro rata of the usage indicators attained within two years: 3 of 4 of 640 000 €
+        var usage = json.readTree(evaluate("idf-parcours-usage-payment", """
+                {"variables": {
+                  "grantAmount": {"value": 1600000, "type": "Long"},
+                  "attainedWithinTwoYears": {"value": true, "type": "Boolean"},
+                  "indicatorsCount": {"value": 4, "type": "Integer"},
+                  "indicatorsAttained": {"value": 3, "type": "Integer"}}}""").body()).get(0);
+        assertThat(usage.get("usagePaymentAmount").get("value").asLong()).isEqualTo(480_000L);
     }
 
     @Test
