@@ -161,7 +161,14 @@ class EsmsNumeriqueJourneyIT {
         assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"x\"}", basic(REVIEWER, REVIEWER)).statusCode())
                 .as("only the applicant answers").isEqualTo(403);
 
-        var answered = post("/api/dossiers/" + number + "/complements", "{\"message\": \"Planning joint en pièce.\"}", bearer);
+        // the request's mail is sent by a job; the dossier waits for the answer once that job has ended: an answer a
+        // moment too early is refused (409, nothing kept) and sent again, as the applicant would
+        var answer = new java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answer.set(post("/api/dossiers/" + number + "/complements", "{\"message\": \"Planning joint en pièce.\"}", bearer));
+            return answer.get().statusCode() != 409;
+        });
+        var answered = answer.get();
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(json.readTree(answered.body()).get("status").asText()).isEqualTo("ADMISSIBILITY_REVIEW");
         awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");

@@ -162,7 +162,7 @@ class IdfParcoursJourneyIT {
         // the SNACs dossier: the second filing, checked against forms/idf-parcours/idf-parcours-snacs.form
         var wrong = fileSnacs(number, token, snacs(450_000).replace("450000", "-5"));
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
-        var filed = fileSnacs(number, token, snacs(450_000).replace("\"includesLiberalProfessionals\": true",
+        var filed = fileSnacsOnceAwaited(number, token, snacs(450_000).replace("\"includesLiberalProfessionals\": true",
                 "\"includesLiberalProfessionals\": false"));
         assertThat(filed.statusCode()).as(filed.body()).isBetween(200, 299);
 
@@ -175,7 +175,7 @@ class IdfParcoursJourneyIT {
         assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".reprise-snacs.1").getContent()))
                 .contains("Associez l'URPS médecins");
 
-        var refiled = fileSnacs(number, token, snacs(600_000));
+        var refiled = fileSnacsOnceAwaited(number, token, snacs(600_000));
         assertThat(refiled.statusCode()).as(refiled.body()).isBetween(200, 299);
         preparation = engine().await(STRATEGY, number, "Activity_FinaliserDossierSnacs");
         // P1: the funding decision's outputs are the dossier's facts, grantAmount its grant
@@ -282,6 +282,19 @@ class IdfParcoursJourneyIT {
                 {"organisation": {"name": "Association PTA Sud-Essonne", "contactEmail": "%s", "contactName": "Claire Martin"},
                  "project": {"title": "Coordination des parcours en Sud-Essonne"},
                  "facts": %s}""".formatted(email, facts), null);
+    }
+
+    /**
+     * As the territory would after a mail: the mail is sent by a job, and the dossier waits for the filing once that
+     * job's transaction has ended — a filing a moment too early is refused (409, nothing kept) and sent again.
+     */
+    HttpResponse<String> fileSnacsOnceAwaited(String number, String token, String facts) throws Exception {
+        var answer = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answer.set(fileSnacs(number, token, facts));
+            return answer.get().statusCode() != 409;
+        });
+        return answer.get();
     }
 
     HttpResponse<String> fileSnacs(String number, String token, String facts) throws Exception {
