@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.instruire.call.CallDefinition;
@@ -30,7 +29,7 @@ public class Dossiers {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate transaction;
     private final CallDefinitions calls;
 
     Dossiers(JdbcClient jdbc, PlatformTransactionManager transactions, CallDefinitions calls) {
@@ -38,7 +37,7 @@ public class Dossiers {
         this.calls = calls;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.ownTransaction = new TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -60,22 +59,18 @@ public class Dossiers {
      */
     public String nextNumber(String prefix, int year) {
         var key = prefix + "-" + year;
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return allocate(key);
-        }
-        return ownTransaction.execute(status -> allocate(key));
-    }
-
-    private String allocate(String key) {
-        if (increment(key) == 0) {
-            createSequence(key);
+        // REQUIRED: a short transaction of its own when none is open, the caller's otherwise
+        return transaction.execute(status -> {
             if (increment(key) == 0) {
-                throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
+                createSequence(key);
+                if (increment(key) == 0) {
+                    throw new IllegalStateException("Séquence de numérotation introuvable : " + key);
+                }
             }
-        }
-        int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
-                .param(key).query(Integer.class).single();
-        return "%s-%04d".formatted(key, value);
+            int value = jdbc.sql("SELECT last_value FROM dossier_number_sequence WHERE prefix_year = ?")
+                    .param(key).query(Integer.class).single();
+            return "%s-%04d".formatted(key, value);
+        });
     }
 
     private int increment(String key) {

@@ -59,18 +59,6 @@ final class EsmsNumeriqueCampaign {
         static final String LAST_SITTING = "lastSitting";
         /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on (AJOURNE left out)., by groups of 100 (lists of lists). */
         static final String DECIDED_DOSSIER_GROUPS = "decidedDossierGroups";
-
-        /** {@link #DECIDED_DOSSIER_GROUPS} as checkCommitteeDecisions writes it: one list per group. */
-        @SafeVarargs
-        static java.util.ArrayList<java.util.ArrayList<String>> groups(java.util.List<String>... groups) {
-            var all = new java.util.ArrayList<java.util.ArrayList<String>>();
-            for (var group : groups) {
-                if (!group.isEmpty()) {
-                    all.add(new java.util.ArrayList<>(group));
-                }
-            }
-            return all;
-        }
         /** The element variable of {@link Elements#TRANSMETTRE_DECISION}: the dossier one of its instances reaches. */
         static final String DOSSIER_NUMBER = "dossierNumber";
         /** Input parameter of {@link Elements#TRANSMETTRE_DECISION}: the message sent to each dossier. */

@@ -2,6 +2,7 @@ package fr.instruire.models.esmsnumerique;
 
 import static fr.instruire.models.esmsnumerique.EsmsNumeriqueCampaign.Elements.*;
 import static fr.instruire.models.esmsnumerique.EsmsNumeriqueCampaign.Variables.*;
+import static fr.instruire.models.DecidedDossierGroups.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

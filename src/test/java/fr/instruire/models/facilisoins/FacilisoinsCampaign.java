@@ -70,18 +70,6 @@ final class FacilisoinsCampaign {
         static final String ARRETE_REFERENCE = "arreteReference";
         /** Written by checkCommitteeDecisions: the numbers of the dossiers decided on., by groups of 100 (lists of lists). */
         static final String DECIDED_DOSSIER_GROUPS = "decidedDossierGroups";
-
-        /** {@link #DECIDED_DOSSIER_GROUPS} as checkCommitteeDecisions writes it: one list per group. */
-        @SafeVarargs
-        static java.util.ArrayList<java.util.ArrayList<String>> groups(java.util.List<String>... groups) {
-            var all = new java.util.ArrayList<java.util.ArrayList<String>>();
-            for (var group : groups) {
-                if (!group.isEmpty()) {
-                    all.add(new java.util.ArrayList<>(group));
-                }
-            }
-            return all;
-        }
         /** The element variable of {@link Elements#TRANSMETTRE_DECISION}: the dossier one of its instances reaches. */
         static final String DOSSIER_NUMBER = "dossierNumber";
         static final String DECISION_MESSAGE = "decisionMessage";

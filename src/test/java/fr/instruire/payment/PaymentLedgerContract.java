@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -22,16 +24,21 @@ import fr.instruire.payment.PaymentLedger.LedgerRefusal;
 import fr.instruire.payment.PaymentLedger.Status;
 
 /**
- * The ledger's rules, run against a real database (H2 in {@code PaymentLedgerOnH2Test}, PostgreSQL in
- * {@code PaymentLedgerOnPostgresIT}) with real concurrent transactions.
+ * The ledger's rules, run against a real database with real concurrent transactions: H2 in
+ * {@code PaymentLedgerOnH2Test}, PostgreSQL in {@code PaymentLedgerOnPostgresIT}, each giving a fresh database.
  */
-final class LedgerScenarios {
+abstract class PaymentLedgerContract {
 
-    final JdbcClient jdbc;
-    final PaymentLedger ledger;
+    JdbcClient jdbc;
+    PaymentLedger ledger;
     private int next;
 
-    LedgerScenarios(DataSource dataSource) {
+    /** A fresh, empty database. */
+    abstract DataSource freshDatabase() throws Exception;
+
+    @BeforeEach
+    void migrate() throws Exception {
+        var dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         var transactions = new JdbcTransactionManager(dataSource);
         jdbc = JdbcClient.create(dataSource);
@@ -63,6 +70,7 @@ final class LedgerScenarios {
         return number;
     }
 
+    @Test
     void everyTrancheReleasedThenPaidAddsUpToTheGrant() {
         var number = awarded(290_000);
         for (var key : new String[] {"signature", "parametrage", "deploiement"}) {
@@ -80,6 +88,7 @@ final class LedgerScenarios {
         assertThat(funding.tranches()).allMatch(t -> t.status() == Status.PAID);
     }
 
+    @Test
     void aStepDoneAgainIsNotDoneTwice() {
         var number = awarded(100_000);
         ledger.release(number, "signature", "instructeur.guadeloupe", "Convention signée");
@@ -94,6 +103,7 @@ final class LedgerScenarios {
         assertThat(funding.paid()).isEqualTo(40_000);
     }
 
+    @Test
     void aTrancheNotReleasedCannotBePaidNorAGrantChanged() {
         var number = awarded(100_000);
         assertThatThrownBy(() -> ledger.paid(number, "parametrage", "agent.comptable"))
@@ -106,6 +116,7 @@ final class LedgerScenarios {
     }
 
     /** Tranches set wrongly (three of 40 %): the third release is refused, nothing of it kept. */
+    @Test
     void aReleaseBeyondTheGrantIsRefusedAndLeavesNothing() {
         var number = awarded(100_000);
         ledger.due(number, "supplement", "40 % de trop", 40_000);
@@ -120,6 +131,7 @@ final class LedgerScenarios {
     }
 
     /** Whatever path writes the totals, the database refuses more released than granted, more paid than released. */
+    @Test
     void theDatabaseItselfRefusesTotalsBeyondTheGrant() {
         var number = awarded(100_000);
         assertThatThrownBy(() -> jdbc.sql("UPDATE dossier_funding SET released_amount = 100001 WHERE dossier_number = ?")
@@ -132,6 +144,7 @@ final class LedgerScenarios {
      * Tranches of 40 % each, six of them, released at the same instant by six officers, twice each: two and only two
      * are released (80 %), every other is refused, and the totals match the tranches released.
      */
+    @Test
     void concurrentReleasesNeverExceedTheGrant() throws Exception {
         var number = awarded(100_000);
         for (int i = 1; i <= 3; i++) {
