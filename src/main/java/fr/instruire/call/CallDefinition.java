@@ -25,13 +25,16 @@ import java.util.Optional;
  * @param regionalShares   how a grant is shared between regions (pro rata of records), if it is
  * @param regionalMailboxes region → the mailbox copied on the call's mails (« copie ARS concernée »)
  * @param filings          the applicant's later filings, by id
+ * @param usageIndicators  the usage indicators the beneficiary reports monthly after the award, if the call pays on them
+ * @param campaignDefaults the variables a campaign of the call gets unless it gives its own (a delay, a group)
  */
 public record CallDefinition(String id, String title, String source, String registrationForm,
                              Map<String, FactDefinition> facts, java.util.Set<String> applicationKeys, Map<String, String> statuses,
                              java.util.Set<String> closedToDocuments,
                              Map<String, String> decisions, List<String> dossierView, List<String> listView,
                              List<String> regions, RegionalShares regionalShares, Map<String, String> regionalMailboxes,
-                             Map<String, Filing> filings) {
+                             Map<String, Filing> filings, UsageIndicators usageIndicators,
+                             Map<String, Object> campaignDefaults) {
 
     /**
      * A later filing by the applicant (the full dossier after a letter of intent): its facts are the fields of its

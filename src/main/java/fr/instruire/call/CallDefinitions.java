@@ -43,7 +43,7 @@ public class CallDefinitions {
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
     private static final Set<String> TOP_KEYS = Set.of("call", "title", "registrationForm", "facts", "derivedFacts",
             "statuses", "closedToDocuments", "decisions", "views", "regions", "regionalShares", "regionalMailboxes",
-            "filings");
+            "filings", "usageIndicators", "campaignDefaults");
 
     private final Map<String, CallDefinition> calls;
 
@@ -270,13 +270,27 @@ public class CallDefinitions {
                 }
             });
         }
+        var usage = UsageIndicators.read(yaml.get("usageIndicators"), file, local);
+        var defaults = new LinkedHashMap<String, Object>();
+        if (yaml.get("campaignDefaults") instanceof Map<?, ?> given) {
+            given.forEach((name, value) -> {
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    local.add(file + " : campaignDefaults." + name + " — valeur simple attendue (texte, nombre, oui/non)");
+                } else {
+                    defaults.put(String.valueOf(name), value);
+                }
+            });
+        } else if (yaml.containsKey("campaignDefaults")) {
+            local.add(file + " : campaignDefaults — objet attendu (variable: valeur)");
+        }
         errors.addAll(local);
         if (!local.isEmpty()) {
             return null;
         }
         return new CallDefinition(id, title, file, registrationForm, java.util.Collections.unmodifiableMap(facts),
                 applicationKeys, java.util.Collections.unmodifiableMap(statuses), Set.copyOf(closed), Map.copyOf(decisions), dossierView,
-                listView, List.copyOf(regions), shares, Map.copyOf(mailboxes), java.util.Collections.unmodifiableMap(filings));
+                listView, List.copyOf(regions), shares, Map.copyOf(mailboxes), java.util.Collections.unmodifiableMap(filings),
+                usage, java.util.Collections.unmodifiableMap(defaults));
     }
 
     private static FactDefinition declared(Map<String, Object> entry, String file, String where, List<String> errors) {

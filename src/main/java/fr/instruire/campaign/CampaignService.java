@@ -89,14 +89,16 @@ public class CampaignService {
         campaigns.insertVariables(campaign.key(), CampaignVariables.json(d.variables()));
         groups.ensureWorkGroup(campaign.reviewerGroup(), "Instructeurs — " + campaign.region());
         groups.ensureWorkGroup(campaign.committeeGroup(), "Comité de sélection — " + campaign.region());
+        var variables = new java.util.LinkedHashMap<String, Object>(calls.of(d.callId()).campaignDefaults());
         if (d.variables() != null) {
-            // a call's own variable named …Group names a work group of its models (e.g. a partner's group)
-            d.variables().forEach((name, value) -> {
-                if (name.endsWith("Group") && value instanceof String group && !group.isBlank()) {
-                    groups.ensureWorkGroup(group, group + " — " + campaign.title());
-                }
-            });
+            variables.putAll(d.variables());
         }
+        // a call's own variable named …Group names a work group of its models (e.g. a partner's group)
+        variables.forEach((name, value) -> {
+            if (name.endsWith("Group") && value instanceof String group && !group.isBlank()) {
+                groups.ensureWorkGroup(group, group + " — " + campaign.title());
+            }
+        });
         runtime.createProcessInstanceByKey(campaign.campaignProcessKey())
                 .businessKey(campaign.key())
                 .setVariables(variables(campaign))

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fr.instruire.call.CallDefinitions;
 import org.springframework.stereotype.Repository;
 
 import fr.instruire.identity.StaffUser;
@@ -20,8 +22,10 @@ import fr.instruire.system.Clock;
 public class Campaigns {
 
     private final JdbcClient jdbc;
+    private final CallDefinitions calls;
 
-    Campaigns(JdbcClient jdbc) {
+    Campaigns(JdbcClient jdbc, CallDefinitions calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
     }
 
@@ -86,7 +90,10 @@ public class Campaigns {
     public Map<String, Object> variables(Campaign campaign) {
         var json = jdbc.sql("SELECT variables FROM campaign WHERE campaign_key = ?").param(campaign.key())
                 .query(String.class).optional().orElse(null);
-        return CampaignVariables.forProcess(CampaignVariables.parse(json), campaign.timeZone());
+        // the call's defaults (its descriptor's campaignDefaults), then what the campaign itself says
+        var variables = new java.util.LinkedHashMap<String, Object>(calls.of(campaign.callId()).campaignDefaults());
+        variables.putAll(CampaignVariables.parse(json));
+        return CampaignVariables.forProcess(variables, campaign.timeZone());
     }
 
     private static Campaign map(ResultSet rs, int row) throws SQLException {

@@ -30,7 +30,11 @@ record PageFormat(ZoneId zone, CallDefinition call) {
             Map.entry("COMMITTEE_DECISION", "Décision du comité"),
             Map.entry("CONVENTION_SIGNED", "Convention signée"),
             Map.entry("FACTS_RECORDED", "Résultats enregistrés"),
-            Map.entry("FILING_RECEIVED", "Dépôt reçu"));
+            Map.entry("FILING_RECEIVED", "Dépôt reçu"),
+            Map.entry("FUNDING_OPENED", "Subvention ouverte"),
+            Map.entry("TRANCHE_DUE", "Tranche attendue"),
+            Map.entry("TRANCHE_RELEASED", "Tranche libérée"),
+            Map.entry("TRANCHE_PAID", "Tranche payée"));
     private static final Map<String, String> MAIL_STATES = Map.of(
             "SENT", "Envoyé",
             "OUTBOX", "Déposé dans la boîte d'envoi locale (.eml)");

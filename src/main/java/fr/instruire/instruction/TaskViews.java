@@ -27,6 +27,8 @@ import fr.instruire.dossier.Dossiers;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.call.CallDefinition;
 import fr.instruire.call.FactType;
+import fr.instruire.payment.PaymentLedger;
+import fr.instruire.reporting.UsageReports;
 import fr.instruire.submission.TaskFormValues;
 import fr.instruire.system.Clock;
 import fr.instruire.system.French;
@@ -61,7 +63,7 @@ class TaskViews implements TaskFormValues {
     static final String DOSSIER = "dossier";
     /** The view's values every call has; beside them, one per list of records of the call ({@link #listVariable}). */
     static final List<String> VIEW_VALUES = List.of(DOSSIER, "dossierFacts", "dossierShares", "dossierDocuments",
-            "dossierComplements", "dossierPayments");
+            "dossierComplements", "dossierPayments", "dossierTranches", "dossierUsage");
 
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
@@ -69,9 +71,14 @@ class TaskViews implements TaskFormValues {
     private final DossierDocuments documents;
     private final Campaigns campaigns;
     private final CallFacts callFacts;
+    private final PaymentLedger ledger;
+    private final UsageReports usage;
 
-    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, CallFacts callFacts) {
+    TaskViews(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, CallFacts callFacts, PaymentLedger ledger,
+              UsageReports usage) {
         this.callFacts = callFacts;
+        this.usage = usage;
+        this.ledger = ledger;
         this.dossiers = dossiers;
         this.documents = documents;
         this.campaigns = campaigns;
@@ -131,7 +138,9 @@ class TaskViews implements TaskFormValues {
                         .toList(),
                 documents.of(number).stream().map(d -> document(d, zone)).toList(),
                 dossiers.complements(number).stream().map(c -> complement(c, zone)).toList(),
-                grant == null ? List.of() : payments(grant, schedule));
+                grant == null ? List.of() : payments(grant, schedule),
+                ledger.of(number).map(f -> f.tranches().stream().map(t -> tranche(t, zone)).toList()).orElse(List.of()),
+                usage.results(number).stream().map(TaskViews::usage).toList());
     }
 
     /**
@@ -140,7 +149,8 @@ class TaskViews implements TaskFormValues {
      */
     record TaskView(Map<String, Object> dossier, List<Fact> dossierFacts, Map<String, List<Map<String, String>>> lists,
                     List<ShareRow> dossierShares, List<DocumentRow> dossierDocuments,
-                    List<ComplementRow> dossierComplements, List<PaymentRow> dossierPayments) {
+                    List<ComplementRow> dossierComplements, List<PaymentRow> dossierPayments,
+                    List<TrancheRow> dossierTranches, List<UsageRow> dossierUsage) {
 
         Map<String, TypedValue> variables() {
             var variables = new LinkedHashMap<String, TypedValue>();
@@ -151,6 +161,8 @@ class TaskViews implements TaskFormValues {
             variables.put("dossierDocuments", json(dossierDocuments));
             variables.put("dossierComplements", json(dossierComplements));
             variables.put("dossierPayments", json(dossierPayments));
+            variables.put("dossierTranches", json(dossierTranches));
+            variables.put("dossierUsage", json(dossierUsage));
             return variables;
         }
 
@@ -182,6 +194,14 @@ class TaskViews implements TaskFormValues {
 
     /** One instalment of the grant; plain text (a table row). */
     record PaymentRow(String percent, String when, String amount) {
+    }
+
+    /** One tranche of the grant in the payments ledger, its state in words; plain text (a table row). */
+    record TrancheRow(String label, String amount, String status, String released, String paid) {
+    }
+
+    /** One usage indicator of the beneficiary's plan and its result so far; plain text (a table row). */
+    record UsageRow(String criterion, String indicator, String target, String result, String ratio, String months) {
     }
 
     /** One step of a payment schedule, as the model gives it: a percentage of the grant and when it is paid. */
@@ -278,6 +298,26 @@ class TaskViews implements TaskFormValues {
             rows.add(new PaymentRow(step.percent() + "\u00a0%", step.when(), French.euros(amount)));
         }
         return rows;
+    }
+
+    private static UsageRow usage(UsageReports.Result r) {
+        var unit = r.indicator().rate() ? "\u00a0%" : "";
+        return new UsageRow("Critère " + r.position() + (r.indicator().required() ? " (métier)" : " (choisi)"),
+                r.indicator().label(), French.number(r.target()) + unit,
+                r.result() == null ? "aucun relevé" : French.number(r.result()) + unit,
+                r.ratio() == null ? "—" : French.number(r.ratio().multiply(java.math.BigDecimal.valueOf(100))) + "\u00a0%",
+                r.months().isEmpty() ? "—" : r.months().get(0) + " → " + r.months().get(r.months().size() - 1));
+    }
+
+    private static TrancheRow tranche(PaymentLedger.Tranche t, ZoneId zone) {
+        return new TrancheRow(t.label(), French.euros(t.amount()),
+                switch (t.status()) {
+                    case DUE -> "Attendue";
+                    case RELEASED -> "Libérée, à payer";
+                    case PAID -> "Payée";
+                },
+                t.releasedAt() == null ? "—" : French.day(t.releasedAt(), zone) + " par " + t.releasedBy() + " — " + t.evidence(),
+                t.paidAt() == null ? "—" : French.day(t.paidAt(), zone) + " par " + t.paidBy() + " — " + t.paymentReference());
     }
 
     private static String documentType(String contentType) {

@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -49,17 +50,19 @@ class MailComposer {
 
     /** {@code occurrence}: 1 for the dossier's first mail of this template, 2 for the second… */
     ComposedMail compose(String template, String dossierNumber, int occurrence) {
-        return compose(template, dossierNumber, occurrence, List.of(), null);
+        return compose(template, dossierNumber, occurrence, List.of(), null, Map.of());
     }
 
     /**
      * {@code to}: the recipients instead of the dossier's contact (empty: the contact); {@code copyTo}: an address in
-     * copy (the ARS mailbox), or null.
+     * copy (the ARS mailbox), or null; {@code about}: what the model's step names beyond the dossier (a tranche's key,
+     * {@link MailVariables#TRANCHE}).
      */
-    ComposedMail compose(String template, String dossierNumber, int occurrence, List<String> to, String copyTo) {
+    ComposedMail compose(String template, String dossierNumber, int occurrence, List<String> to, String copyTo,
+                         Map<String, String> about) {
         var dossier = dossiers.get(dossierNumber);
         var campaign = campaigns.get(dossier.campaignKey());
-        var rendered = templates.render(campaign.callId(), template, variables.of(dossier, campaign));
+        var rendered = templates.render(campaign.callId(), template, variables.of(dossier, campaign, about));
         var messageId = "<%s.%s.%d@%s>".formatted(dossierNumber, template, occurrence, properties.messageIdDomain());
         var date = Clock.now();
         try {

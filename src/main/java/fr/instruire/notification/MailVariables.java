@@ -24,6 +24,7 @@ import fr.instruire.dossier.DossierEvent;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.payment.PaymentLedger;
 import fr.instruire.system.French;
 
 /**
@@ -44,12 +45,18 @@ class MailVariables {
     /** « Notification des crédits : dans le mois suivant la notification de l'acceptation de la candidature ». */
     private static final Period CONVENTION_DELAY = Period.ofMonths(1);
 
+    /** The key of the tranche a mail is about, given by its step ({@code tranche} input of {@code sendMail}). */
+    static final String TRANCHE = "tranche";
+
     private final Dossiers dossiers;
     private final Campaigns campaigns;
     private final CallFacts facts;
+    private final PaymentLedger ledger;
     private final String publicUrl;
 
-    MailVariables(Dossiers dossiers, Campaigns campaigns, CallFacts facts, @Value("${instruire.public-url}") String publicUrl) {
+    MailVariables(Dossiers dossiers, Campaigns campaigns, CallFacts facts, PaymentLedger ledger,
+                  @Value("${instruire.public-url}") String publicUrl) {
+        this.ledger = ledger;
         this.dossiers = dossiers;
         this.campaigns = campaigns;
         this.facts = facts;
@@ -57,6 +64,11 @@ class MailVariables {
     }
 
     Map<String, Object> of(Dossier dossier, Campaign campaign) {
+        return of(dossier, campaign, Map.of());
+    }
+
+    /** {@code about}: what the model's step names beyond the dossier — {@link #TRANCHE}: the key of a tranche. */
+    Map<String, Object> of(Dossier dossier, Campaign campaign, Map<String, String> about) {
         var zone = campaign.timeZone();
         var variables = new LinkedHashMap<String, Object>();
         variables.put("dossier", dossier);
@@ -70,6 +82,10 @@ class MailVariables {
         variables.put("admissibility", lazy(() -> admissibility(dossier)));
         variables.put("decision", lazy(() -> decision(dossier, zone)));
         variables.put("grant", lazy(() -> grant(dossier)));
+        variables.put("funding", lazy(() -> funding(dossier, zone)));
+        if (about.get(TRANCHE) != null) {
+            variables.put(TRANCHE, lazy(() -> tranche(dossier, about.get(TRANCHE), zone)));
+        }
         return variables;
     }
 
@@ -181,6 +197,26 @@ class MailVariables {
                 .map(s -> new Share(campaigns.arsName(s.region()), s.count(), French.euros(s.amount())))
                 .toList();
         return new Grant(dossier.grantAmount(), shares);
+    }
+
+    /** The dossier's grant in the ledger: what was paid of it and what remains. */
+    record Funding(String grant, String paid, String remaining) {
+    }
+
+    private Funding funding(Dossier dossier, ZoneId zone) {
+        var funding = ledger.of(dossier.number()).orElseThrow(() -> notAtStep(dossier, "subvention non ouverte"));
+        return new Funding(French.euros(funding.grant()), French.euros(funding.paid()),
+                French.euros(funding.grant() - funding.paid()));
+    }
+
+    /** One tranche of the grant, as the ledger has it: its label, amount, evidence, payment and when. */
+    record Tranche(String label, String amount, String evidence, String paymentReference, String paidOn) {
+    }
+
+    private Tranche tranche(Dossier dossier, String key, ZoneId zone) {
+        var tranche = ledger.tranche(dossier.number(), key).orElseThrow(() -> notAtStep(dossier, "aucune tranche " + key));
+        return new Tranche(tranche.label(), French.euros(tranche.amount()), tranche.evidence(), tranche.paymentReference(),
+                tranche.paidAt() == null ? null : French.day(tranche.paidAt(), zone));
     }
 
     private static Optional<DossierEvent> last(List<DossierEvent> history, String kind) {

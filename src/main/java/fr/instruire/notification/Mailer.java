@@ -1,5 +1,7 @@
 package fr.instruire.notification;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +45,15 @@ public class Mailer {
      */
     @Transactional
     public SentMail send(String template, String dossierNumber, String to, boolean copyToArs) {
+        return send(template, dossierNumber, to, copyToArs, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, boolean)}, about what the model's step names (a tranche's key). */
+    @Transactional
+    public SentMail send(String template, String dossierNumber, String to, boolean copyToArs, Map<String, String> about) {
         var addresses = recipients.to(to);
         var copy = copyToArs ? recipients.arsMailbox(dossierNumber).orElse(null) : null;
-        var mail = composer.compose(template, dossierNumber, log.count(dossierNumber, template) + 1, addresses, copy);
+        var mail = composer.compose(template, dossierNumber, log.count(dossierNumber, template) + 1, addresses, copy, about);
         delivery.deliver(mail.message());
         var sent = new SentMail(mail.messageId(), mail.recipient(), mail.subject(), mail.date(), delivery.state());
         log.record(dossierNumber, template, sent, copy);

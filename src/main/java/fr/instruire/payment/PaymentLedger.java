@@ -26,7 +26,8 @@ public class PaymentLedger {
     public enum Status { DUE, RELEASED, PAID }
 
     public record Tranche(String dossierNumber, String key, String label, long amount, Status status, Instant dueAt,
-                          Instant releasedAt, String releasedBy, String evidence, Instant paidAt, String paidBy) {
+                          Instant releasedAt, String releasedBy, String evidence, Instant paidAt, String paidBy,
+                          String paymentReference) {
     }
 
     public record Funding(String dossierNumber, long grant, long released, long paid, List<Tranche> tranches) {
@@ -115,8 +116,12 @@ public class PaymentLedger {
         });
     }
 
-    /** Records a released tranche as paid, by {@code actor}; a tranche already paid is returned as it is. */
-    public Tranche paid(String dossierNumber, String key, String actor) {
+    /**
+     * Records a released tranche as paid, by {@code actor}, with the reference of its payment order; a tranche already
+     * paid is returned as it is. The one who released a tranche does not record its payment (two people see the money
+     * go out).
+     */
+    public Tranche paid(String dossierNumber, String key, String actor, String reference) {
         return transaction.execute(status -> {
             var tranche = tranche(dossierNumber, key).orElseThrow(() -> new LedgerRefusal(
                     "Aucune tranche « " + key + " » pour le dossier " + dossierNumber + "."));
@@ -127,12 +132,16 @@ public class PaymentLedger {
                 throw new LedgerRefusal("La tranche « " + tranche.label() + " » du dossier " + dossierNumber
                         + " n'est pas libérée : elle ne peut pas être payée.");
             }
+            if (actor.equals(tranche.releasedBy())) {
+                throw new LedgerRefusal("La tranche « " + tranche.label() + " » du dossier " + dossierNumber
+                        + " a été libérée par " + actor + " : son paiement doit être enregistré par une autre personne.");
+            }
             jdbc.sql("UPDATE dossier_funding SET paid_amount = paid_amount + ? WHERE dossier_number = ?")
                     .params(tranche.amount(), dossierNumber).update();
             jdbc.sql("""
-                    UPDATE payment_tranche SET status = 'PAID', paid_at = ?, paid_by = ?
+                    UPDATE payment_tranche SET status = 'PAID', paid_at = ?, paid_by = ?, payment_reference = ?
                     WHERE dossier_number = ? AND tranche_key = ? AND status = 'RELEASED'""")
-                    .params(utc(Clock.now()), actor, dossierNumber, key).update();
+                    .params(utc(Clock.now()), actor, reference, dossierNumber, key).update();
             return tranche(dossierNumber, key).orElseThrow();
         });
     }
@@ -155,7 +164,8 @@ public class PaymentLedger {
                 .param(dossierNumber).query((rs, i) -> map(rs)).list();
     }
 
-    private Optional<Tranche> tranche(String dossierNumber, String key) {
+    /** One tranche of the dossier, by its key. */
+    public Optional<Tranche> tranche(String dossierNumber, String key) {
         return jdbc.sql("SELECT * FROM payment_tranche WHERE dossier_number = ? AND tranche_key = ?")
                 .params(dossierNumber, key).query((rs, i) -> map(rs)).optional();
     }
@@ -164,7 +174,7 @@ public class PaymentLedger {
         return new Tranche(rs.getString("dossier_number"), rs.getString("tranche_key"), rs.getString("label"),
                 rs.getLong("amount"), Status.valueOf(rs.getString("status")), instant(rs, "due_at"),
                 instant(rs, "released_at"), rs.getString("released_by"), rs.getString("evidence"),
-                instant(rs, "paid_at"), rs.getString("paid_by"));
+                instant(rs, "paid_at"), rs.getString("paid_by"), rs.getString("payment_reference"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -66,6 +66,13 @@ public final class French {
     }
 
     /** A file size as a file manager shows it in French: « 820 octets », « 12 Ko », « 1,4 Mo ». */
+    /** « 1 234,5 »: a decimal the French way, without trailing zeros. */
+    public static String number(java.math.BigDecimal value) {
+        var symbols = DecimalFormatSymbols.getInstance(Locale.FRENCH);
+        symbols.setGroupingSeparator(NO_BREAK_SPACE);
+        return new DecimalFormat("#,##0.##", symbols).format(value);
+    }
+
     public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + (bytes > 1 ? "\u00a0octets" : "\u00a0octet");

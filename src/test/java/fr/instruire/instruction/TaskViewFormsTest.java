@@ -103,7 +103,9 @@ class TaskViewFormsTest {
         assertThat(reviewerTasks()).extracting(ReviewerTask::id, ReviewerTask::viewed).containsExactlyInAnyOrder(
                 tuple("Activity_VerifierRecevabilite", true),
                 tuple("Activity_InstruireDossier", true),
-                tuple("Activity_SignerConvention", true));
+                tuple("Activity_SignerConvention", true),
+                tuple("Activity_ExaminerRetardReleves", true),
+                tuple("Activity_VerifierCriteresUtilisation", true));
     }
 
     @ParameterizedTest(name = "{0}")

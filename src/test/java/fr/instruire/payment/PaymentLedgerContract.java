@@ -78,7 +78,7 @@ abstract class PaymentLedgerContract {
             assertThat(released.status()).isEqualTo(Status.RELEASED);
             assertThat(released.releasedBy()).isEqualTo("instructeur.guadeloupe");
             assertThat(released.evidence()).isEqualTo("Facture " + key);
-            assertThat(ledger.paid(number, key, "agent.comptable").paidBy()).isEqualTo("agent.comptable");
+            assertThat(ledger.paid(number, key, "agent.comptable", "Mandat " + key).paidBy()).isEqualTo("agent.comptable");
         }
         var funding = ledger.of(number).orElseThrow();
         assertThat(funding.grant()).isEqualTo(290_000);
@@ -94,8 +94,8 @@ abstract class PaymentLedgerContract {
         ledger.release(number, "signature", "instructeur.guadeloupe", "Convention signée");
         var again = ledger.release(number, "signature", "quelqu.un.d.autre", "Autre pièce");
         assertThat(again.releasedBy()).isEqualTo("instructeur.guadeloupe");
-        ledger.paid(number, "signature", "agent.comptable");
-        ledger.paid(number, "signature", "agent.comptable");
+        ledger.paid(number, "signature", "agent.comptable", "Mandat 2026-0001");
+        ledger.paid(number, "signature", "agent.comptable", "Mandat 2026-0001");
         ledger.due(number, "signature", "40 % à la signature de la convention", 40_000);
         ledger.open(number, 100_000);
         var funding = ledger.of(number).orElseThrow();
@@ -106,13 +106,27 @@ abstract class PaymentLedgerContract {
     @Test
     void aTrancheNotReleasedCannotBePaidNorAGrantChanged() {
         var number = awarded(100_000);
-        assertThatThrownBy(() -> ledger.paid(number, "parametrage", "agent.comptable"))
+        assertThatThrownBy(() -> ledger.paid(number, "parametrage", "agent.comptable", "Mandat"))
                 .isInstanceOf(LedgerRefusal.class).hasMessageContaining("n'est pas libérée");
         assertThatThrownBy(() -> ledger.open(number, 120_000))
                 .isInstanceOf(LedgerRefusal.class).hasMessageContaining("déjà ouverte pour 100000 €");
         assertThatThrownBy(() -> ledger.due(number, "signature", "40 %", 50_000))
                 .isInstanceOf(LedgerRefusal.class).hasMessageContaining("déjà prévue pour 40000 €");
         assertThat(ledger.of(number).orElseThrow().paid()).isZero();
+    }
+
+    /** The reviewer who released a tranche tries to record its payment too: refused, the tranche stays released. */
+    @Test
+    void whoReleasedATrancheDoesNotRecordItsPayment() {
+        var number = awarded(100_000);
+        ledger.release(number, "signature", "instructeur.guadeloupe", "Convention signée le 3 juin");
+        assertThatThrownBy(() -> ledger.paid(number, "signature", "instructeur.guadeloupe", "Mandat 2026-0001"))
+                .isInstanceOf(LedgerRefusal.class).hasMessageContaining("doit être enregistré par une autre personne");
+        var tranche = ledger.tranche(number, "signature").orElseThrow();
+        assertThat(tranche.status()).isEqualTo(Status.RELEASED);
+        assertThat(ledger.of(number).orElseThrow().paid()).isZero();
+        assertThat(ledger.paid(number, "signature", "agent.comptable", "Mandat 2026-0001").paymentReference())
+                .isEqualTo("Mandat 2026-0001");
     }
 
     /** Tranches set wrongly (three of 40 %): the third release is refused, nothing of it kept. */

@@ -14,6 +14,13 @@ final class EsmsNumeriqueDossier {
     static final String FORM_RECEVABILITE = "forms/esms-numerique/esms-numerique-recevabilite.form";
     static final String FORM_INSTRUCTION = "forms/esms-numerique/esms-numerique-instruction.form";
     static final String FORM_CONVENTION = "forms/esms-numerique/esms-numerique-convention.form";
+    static final String USAGE_TRANCHE_DMN = "dmn/esms-numerique/esms-numerique-usage-tranche.dmn";
+    static final String FORM_CRITERES_UTILISATION = "forms/esms-numerique/esms-numerique-criteres-utilisation.form";
+    static final String FORM_RETARD_RELEVES = "forms/esms-numerique/esms-numerique-retard-releves.form";
+    /** The common tranche process the dossier calls at each payment, and its forms. */
+    static final String PAYMENT_TRANCHE_BPMN = "bpmn/common/payment-tranche.bpmn";
+    static final String FORM_LIBERATION = "forms/common/payment-liberation.form";
+    static final String FORM_MISE_EN_PAIEMENT = "forms/common/payment-mise-en-paiement.form";
 
     static final class Elements {
         static final String CANDIDATURE_DEPOSEE = "Event_CandidatureDeposee";
@@ -41,7 +48,28 @@ final class EsmsNumeriqueDossier {
         static final String RELANCER_CONVENTION = "Activity_RelancerConvention";
         static final String RELANCE_ENVOYEE = "Event_RelanceEnvoyee";
         static final String ENREGISTRER_CONVENTION = "Activity_EnregistrerConvention";
-        static final String CONVENTION_SIGNEE = "Event_ConventionSignee";
+        static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
+        static final String VERSER_TRANCHE_SIGNATURE = "Activity_VerserTrancheSignature";
+        static final String FIN_PARAMETRAGE_DECLAREE = "Event_FinParametrageDeclaree";
+        static final String ENREGISTRER_FIN_PARAMETRAGE = "Activity_EnregistrerFinParametrage";
+        static final String VERSER_TRANCHE_PARAMETRAGE = "Activity_VerserTrancheParametrage";
+        static final String ATTENDRE_FIN_DEPLOIEMENT = "Activity_AttendreFinDeploiement";
+        static final String CONTROLE_MENSUEL_RELEVES = "Event_ControleMensuelReleves";
+        static final String RELANCER_RELEVES = "Activity_RelancerReleves";
+        static final String RELEVE_A_JOUR = "Event_ReleveAJour";
+        static final String PORTEUR_RELANCE = "Event_PorteurRelance";
+        static final String EXAMINER_RETARD_RELEVES = "Activity_ExaminerRetardReleves";
+        static final String ENREGISTRER_FIN_DEPLOIEMENT = "Activity_EnregistrerFinDeploiement";
+        static final String VERIFIER_CRITERES_UTILISATION = "Activity_VerifierCriteresUtilisation";
+        static final String ARRETER_RESULTATS_USAGE = "Activity_ArreterResultatsUsage";
+        static final String CALCULER_TRANCHE_USAGE = "Activity_CalculerTrancheUsage";
+        static final String VERSER_TRANCHE_USAGE = "Activity_VerserTrancheUsage";
+        static final String SOLDER_PROJET = "Activity_SolderProjet";
+        static final String PROJET_SOLDE = "Event_ProjetSolde";
+        /** In {@code payment-tranche}. */
+        static final String LIBERER_TRANCHE = "Activity_LibererTranche";
+        static final String METTRE_EN_PAIEMENT = "Activity_MettreEnPaiement";
+        static final String NOTIFIER_VERSEMENT = "Activity_NotifierVersement";
         static final String DOSSIER_NON_RETENU = "Event_DossierNonRetenu";
 
         private Elements() {
@@ -51,6 +79,8 @@ final class EsmsNumeriqueDossier {
     static final class Messages {
         static final String COMPLEMENTS_RECEIVED = "complements-received";
         static final String COMMITTEE_DECISION = "committee-decision";
+        static final String FIN_PARAMETRAGE = "fin-parametrage-declaree";
+        static final String FIN_DEPLOIEMENT = "fin-deploiement-declaree";
 
         private Messages() {
         }
@@ -67,6 +97,15 @@ final class EsmsNumeriqueDossier {
         static final String CHECK_INSTRUCTION = "checkInstruction";
         /** Create listener of the reviewers' tasks: the dossier's view, in task-local variables. */
         static final String PREPARE_TASK_VIEW = "prepareTaskView";
+        static final String OPEN_FUNDING = "openFunding";
+        static final String SCHEDULE_TRANCHE = "scheduleTranche";
+        static final String RELEASE_TRANCHE = "releaseTranche";
+        static final String RECORD_PAYMENT = "recordPayment";
+        static final String CHECK_USAGE_REPORTS = "checkUsageReports";
+        static final String COMPUTE_USAGE_RATIOS = "computeUsageRatios";
+        static final String RECORD_FACTS = "recordFacts";
+        static final String RECORD_FORM_FACTS = "recordFormFacts";
+        static final String REQUIRE_REASON = "requireReason";
 
         private Delegates() {
         }
@@ -79,6 +118,8 @@ final class EsmsNumeriqueDossier {
         static final String RECEVABILITE = "recevabilite";
         static final String DECISION = "decision";
         static final String RELANCE_CONVENTION = "relance-convention";
+        static final String RELANCE_INDICATEURS = "relance-indicateurs";
+        static final String VERSEMENT_TRANCHE = "versement-tranche";
 
         private MailTemplates() {
         }
@@ -90,6 +131,21 @@ final class EsmsNumeriqueDossier {
         static final String REVIEWER_GROUP = "reviewerGroup";
         static final String COMPLEMENTS_DELAY = "complementsDelay";
         static final String CONVENTION_REMINDER_DELAY = "conventionReminderDelay";
+        static final String FINANCE_GROUP = "financeGroup";
+        static final String USAGE_REPORT_CYCLE = "usageReportCycle";
+        static final String TRANCHE = "tranche";
+        static final String TRANCHE_PERCENT = "tranchePercent";
+        static final String TRANCHE_AMOUNT = "trancheAmount";
+        static final String TRANCHE_EVIDENCE = "trancheEvidence";
+        static final String PAYMENT_REFERENCE = "paymentReference";
+        static final String USAGE_REPORT_MISSING = "usageReportMissing";
+        static final String USAGE_REPORTS_OVERDUE = "usageReportsOverdue";
+        static final String USAGE_WAIVED_4 = "usageWaived4";
+        static final String USAGE_WAIVED_5 = "usageWaived5";
+        static final String USAGE_WAIVER_REASON = "usageWaiverReason";
+        static final String USAGE_TRANCHE_AMOUNT = "usageTrancheAmount";
+        static final String PARAMETRISATION_INVOICE = "parametrisationInvoice";
+        static final String DEPLOYMENT_INVOICE = "deploymentInvoice";
         static final String ADMISSIBILITY_REASONS = "admissibilityReasons";
         static final String RECEVABILITE_DECISION = "recevabiliteDecision";
         static final String RECEVABILITE_COMMENT = "recevabiliteComment";

@@ -1,0 +1,79 @@
+package fr.instruire.payment;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fr.instruire.dossier.Dossiers;
+import fr.instruire.system.Actors;
+import fr.instruire.system.French;
+
+/**
+ * {@code scheduleTranche}: a tranche of the dossier's grant becomes due in the ledger. Its key ({@code tranche}) and
+ * label ({@code trancheLabel}) come from the model, its amount either as a share of the recorded grant
+ * ({@code tranchePercent}, rounded down) or as the result of a decision ({@code trancheAmount}, e.g. the usage
+ * tranche), or what the grant still holds ({@code trancheRest = true}: the last tranche takes the rounding). Sets
+ * {@code trancheAmount} (whole euros; 0 when nothing is due — no tranche is then recorded) and
+ * {@code trancheAmountWords} for the tasks' forms. Idempotent on retry.
+ */
+@Component("scheduleTranche")
+class ScheduleTrancheDelegate implements JavaDelegate {
+
+    static final String TRANCHE = "tranche";
+    static final String LABEL = "trancheLabel";
+    static final String PERCENT = "tranchePercent";
+    static final String AMOUNT = "trancheAmount";
+    static final String REST = "trancheRest";
+    static final String AMOUNT_WORDS = "trancheAmountWords";
+
+    private final PaymentLedger ledger;
+    private final Dossiers dossiers;
+
+    ScheduleTrancheDelegate(PaymentLedger ledger, Dossiers dossiers) {
+        this.ledger = ledger;
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var number = execution.getProcessBusinessKey();
+        var key = text(execution, TRANCHE);
+        var label = text(execution, LABEL);
+        var funding = ledger.of(number).orElseThrow(() -> new IllegalStateException(
+                "Dossier " + number + " : subvention non ouverte (openFunding) avant la tranche « " + label + " »"));
+        var existing = ledger.tranche(number, key);
+        long amount;
+        if (existing.isPresent()) {
+            amount = existing.get().amount();
+        } else if (execution.getVariable(PERCENT) != null) {
+            int percent = Integer.parseInt(execution.getVariable(PERCENT).toString().strip());
+            if (percent <= 0 || percent > 100) {
+                throw new IllegalStateException("tranchePercent hors de 1–100 : " + percent);
+            }
+            amount = funding.grant() * percent / 100;
+        } else if (Boolean.parseBoolean(String.valueOf(execution.getVariable(REST)))) {
+            amount = funding.grant() - funding.tranches().stream().mapToLong(PaymentLedger.Tranche::amount).sum();
+        } else if (execution.getVariable(AMOUNT) instanceof Number decided) {
+            amount = Math.round(Math.floor(decided.doubleValue()));
+        } else {
+            throw new IllegalStateException("Tranche « " + label + " » : ni tranchePercent, ni trancheAmount, ni trancheRest");
+        }
+        if (amount < 0) {
+            throw new IllegalStateException("Tranche « " + label + " » : montant négatif " + amount);
+        }
+        if (amount > 0 && existing.isEmpty()) {
+            ledger.due(number, key, label, amount);
+            dossiers.recordEvent(number, Actors.SYSTEM, "TRANCHE_DUE", label + " : " + French.euros(amount));
+        }
+        execution.setVariable(AMOUNT, amount);
+        execution.setVariable(AMOUNT_WORDS, French.euros(amount));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        var value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalStateException("scheduleTranche : la variable « " + name + " » manque");
+        }
+        return value.toString().strip();
+    }
+}
