@@ -366,7 +366,7 @@ class EsmsNumeriqueJourneyIT {
 
     // --- helpers: what a client of the API does ---
 
-    String application(String email, int esmsCount) {
+    static String application(String email, int esmsCount) {
         var esms = new StringBuilder();
         for (int i = 1; i <= esmsCount; i++) {
             esms.append(i > 1 ? "," : "").append("""

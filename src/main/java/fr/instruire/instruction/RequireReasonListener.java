@@ -21,8 +21,8 @@ class RequireReasonListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var field = task.getVariableLocal(REASON_FIELD);
-        var when = task.getVariableLocal(REQUIRED_WHEN);
+        var field = task.getVariable(REASON_FIELD);
+        var when = task.getVariable(REQUIRED_WHEN);
         if (field == null || when == null) {
             throw new IllegalStateException("requireReason : les entrées reasonField et reasonRequiredWhen manquent à "
                     + task.getTaskDefinitionKey());

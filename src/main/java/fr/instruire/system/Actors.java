@@ -23,12 +23,12 @@ public final class Actors {
     }
 
     /**
-     * Makes the user completing a task its assignee when they completed it without claiming it (REST), so that the
-     * history says who decided.
+     * Who completes a task: the signed-in user, made its assignee when they completed it without claiming it (REST) or
+     * while someone else had claimed it, so that the history says who decided — never the name of another user.
      */
     public static String completer(org.camunda.bpm.engine.delegate.DelegateTask task) {
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (task.getAssignee() == null && auth != null && auth.getUserId() != null) {
+        if (auth != null && auth.getUserId() != null && !auth.getUserId().equals(task.getAssignee())) {
             task.setAssignee(auth.getUserId());
         }
         return task.getAssignee() != null ? task.getAssignee() : SYSTEM;

@@ -54,6 +54,17 @@ public final class Api {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A PUT of {@code body} as JSON. */
+    public HttpResponse<String> put(String path, String body, String authorization) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A document sent to a dossier as a browser or an applicant's platform would: multipart field {@code file}. */
     public HttpResponse<String> upload(String number, String filename, byte[] content, String type, String authorization)
             throws IOException, InterruptedException {
