@@ -185,6 +185,14 @@ class EsmsNumeriqueAfterTheAwardIT {
                 .param(number).query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         assertThat(funding).containsExactly(250_000L, 243_750L, 243_750L);
         assertThat(api().put("/api/dossiers/" + number + "/usage/plan", "{}", token).statusCode()).isEqualTo(409);
+
+        // the dossier page shows the money and the usage, and the waiver's reason
+        var page = api().get("/dossiers/" + number, Api.basic(REVIEWER, REVIEWER));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Versements", "Reste à payer", "6 250 €", "243 750 €",
+                "Mandat 2026-0777", "Facture FAC-2026-342", "par polyvalent.versements",
+                "Critères d'utilisation", "Taux de dossiers actifs", "Documents déposés dans le DMP",
+                "Le DMP n&#39;est pas ouvert aux ESMS de la région cette année.", "Projet soldé");
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import fr.instruire.dossier.DossierDocuments.Document;
 import fr.instruire.dossier.DossierEvent;
 import fr.instruire.instruction.Annotations.Annotation;
 import fr.instruire.notification.SentMail;
+import fr.instruire.payment.PaymentLedger;
+import fr.instruire.reporting.UsageReports;
 
 /** Everything the staff's dossier page shows, gathered from the dossier's tables and the engine's history. */
 record DossierPage(
@@ -30,7 +32,14 @@ record DossierPage(
         List<DossierEvent> history,
         List<Annotation> annotations,
         Integer maxScore,
-        List<String> regions) {
+        List<String> regions,
+        PaymentLedger.Funding funding,
+        List<UsageReports.Result> usage) {
+
+    /** What of the grant remains to be paid; null before the grant is open. */
+    public Long remaining() {
+        return funding == null ? null : funding.grant() - funding.paid();
+    }
 
     /** The latest evaluation of the admissibility rules (they run again after complements), or null before they ran. */
     public RuleOutcome lastAdmissibility() {

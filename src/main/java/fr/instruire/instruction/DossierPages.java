@@ -19,6 +19,8 @@ import fr.instruire.dossier.Dossier;
 import fr.instruire.dossier.DossierDocuments;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.call.CallDefinition;
+import fr.instruire.payment.PaymentLedger;
+import fr.instruire.reporting.UsageReports;
 import fr.instruire.call.FactDefinition;
 import fr.instruire.call.FactType;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,9 +60,14 @@ class DossierPages {
     private final CallFacts facts;
     private final RepositoryService repository;
     private final FormLabels labels;
+    private final PaymentLedger ledger;
+    private final UsageReports usage;
 
     DossierPages(Dossiers dossiers, DossierDocuments documents, Campaigns campaigns, MailLog mails, Annotations annotations,
-                 HistoryService history, TaskService tasks, CallFacts facts, RepositoryService repository, FormLabels labels) {
+                 HistoryService history, TaskService tasks, CallFacts facts, RepositoryService repository, FormLabels labels,
+                 PaymentLedger ledger, UsageReports usage) {
+        this.ledger = ledger;
+        this.usage = usage;
         this.repository = repository;
         this.labels = labels;
         this.dossiers = dossiers;
@@ -87,7 +94,8 @@ class DossierPages {
                 rules(instances, call.decisionKey("admissibility")), scores(instances, call.decisionKey("score")),
                 events.stream().filter(e -> DECISIONS.contains(e.kind())).toList(),
                 mails.of(number), dossiers.complements(number), events, annotations.of(number),
-                all.get(MAX_SCORE) instanceof Number max ? max.intValue() : null, call.regionsOf(all));
+                all.get(MAX_SCORE) instanceof Number max ? max.intValue() : null, call.regionsOf(all),
+                ledger.of(number).orElse(null), usage.results(number));
     }
 
     /**

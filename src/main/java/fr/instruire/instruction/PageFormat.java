@@ -63,6 +63,25 @@ record PageFormat(ZoneId zone, CallDefinition call) {
         return French.zoneName(zone) + " (" + zone.getId() + ")";
     }
 
+    /** A tranche's state in words. */
+    public String trancheStatus(fr.instruire.payment.PaymentLedger.Status status) {
+        return switch (status) {
+            case DUE -> "Attendue";
+            case RELEASED -> "Libérée, à payer";
+            case PAID -> "Payée";
+        };
+    }
+
+    /** « 1 234,5 » (a result, a target). */
+    public String number(java.math.BigDecimal value) {
+        return value == null ? NONE : French.number(value);
+    }
+
+    /** « 85 % » from a ratio 0.85. */
+    public String percent(java.math.BigDecimal ratio) {
+        return ratio == null ? NONE : French.number(ratio.multiply(java.math.BigDecimal.valueOf(100))) + "\u00a0%";
+    }
+
     public String euros(Long amount) {
         return amount == null ? NONE : French.euros(amount);
     }
