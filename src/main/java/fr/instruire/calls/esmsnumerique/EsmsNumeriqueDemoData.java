@@ -129,9 +129,12 @@ class EsmsNumeriqueDemoData {
                 "ESMS numérique — phase d'amorçage — " + c.arsName() + " (démo)", c.region(), zone.getId(),
                 today.minusDays(30).toString(), today.plusDays(60).toString(), today.toString(),
                 today.plusDays(90).toString(), budget, "ESMS", c.reviewers(), c.committee(), "P15D", "P21D",
-                "esms-numerique@ars-" + slug(c.region()) + ".example"));
+                "esms-numerique@ars-" + slug(c.region()) + ".example",
+                // the ARS's finance team records the payments of the tranches its reviewers release
+                Map.of("financeGroup", "finance-" + slug(c.region()))));
         user(c.reviewer(), c.reviewerName(), c.reviewers());
         user(c.committeeMember(), c.committeeMemberName(), c.committee());
+        user("finance." + slug(c.region()), "Fabienne Finances", "finance-" + slug(c.region()));
         return c;
     }
 
