@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
 
@@ -89,6 +90,8 @@ class MailerTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    fr.instruire.payment.PaymentLedger ledger;
 
     @BeforeEach
     void freezeTheClockAndOpenTheCampaign() throws Exception {
@@ -411,6 +414,38 @@ class MailerTest {
                 "pour un montant de " + eur("200 000 €") + ".",
                 "soit au plus tard le 15 avril 2021",
                 "ne pas tenir compte de ce message");
+    }
+
+    @Test
+    void aPaidTrancheSaysWhatWasPaidOnWhichEvidenceAndWhatRemains() {
+        var number = newDossier(guadeloupe(8));
+        decidedByTheCommittee(number, 200_000, DossierStatus.SELECTED, "");
+        ledger.open(number, 200_000);
+        ledger.due(number, "signature", "40 % au démarrage du projet, à la signature de la convention", 80_000);
+        ledger.release(number, "signature", "instructeur.guadeloupe", "Convention signée le 2 avril 2021");
+        ledger.paid(number, "signature", "finance.guadeloupe", "Mandat 2021-0412");
+
+        var mail = composer.compose("versement-tranche", number, 1, List.of(), null, Map.of("tranche", "signature"));
+
+        assertFrench(mail, number, "Versement — 40 % au démarrage du projet, à la signature de la convention, dossier " + number);
+        assertThat(mail.body()).contains(
+                "40 % au démarrage du projet, à la signature de la convention : " + eur("80 000 €"),
+                "Pièce justificative : Convention signée le 2 avril 2021",
+                "Référence du paiement : Mandat 2021-0412",
+                "Sur une subvention de " + eur("200 000 €") + ", " + eur("80 000 €") + " vous ont été versés à ce jour ; il reste "
+                        + eur("120 000 €"));
+    }
+
+    @Test
+    void theMonthlyUsageReminderSaysHowToReport() {
+        var number = newDossier(guadeloupe(8));
+        decidedByTheCommittee(number, 200_000, DossierStatus.SELECTED, "");
+
+        var mail = composer.compose("relance-indicateurs", number, 1);
+
+        assertFrench(mail, number, "Relevé mensuel des critères d'utilisation — dossier " + number);
+        assertThat(mail.body()).contains("20% du financement des projets est lié aux critères d'utilisation",
+                "PUT /api/dossiers/" + number + "/usage/reports/AAAA-MM", "deux mois consécutifs");
     }
 
     private static void assertFrench(MailComposer.ComposedMail mail, String number, String subject) {
