@@ -60,6 +60,8 @@ class EsmsNumeriqueJourneyIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     JdbcClient jdbc;
 
     final ObjectMapper json = new ObjectMapper();
@@ -173,6 +175,36 @@ class EsmsNumeriqueJourneyIT {
         assertThat(json.readTree(answered.body()).get("status").asText()).isEqualTo("ADMISSIBILITY_REVIEW");
         awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
         assertThat(post("/api/dossiers/" + number + "/complements", "{\"message\": \"encore\"}", bearer).statusCode()).isEqualTo(409);
+    }
+
+    /**
+     * « Passé ce délai, la recevabilité de votre dossier sera appréciée au vu des seules pièces en notre possession » :
+     * the delay runs out, the request is closed and the dossier goes back to its reviewer; an answer now is refused.
+     */
+    @Test
+    void complementsNotAnsweredInTimeBringTheDossierBackToItsReviewer() throws Exception {
+        var body = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("silence@candidat.example", 8), null).body());
+        var number = body.get("dossierNumber").asText();
+        var bearer = "Bearer " + body.get("accessToken").asText();
+        claimAndComplete(REVIEWER, awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite"), Map.of(
+                "recevabiliteDecision", typed("COMPLEMENTS", "String"),
+                "complementsRequest", typed("Merci de joindre l'attestation sur l'honneur signée.", "String")));
+        awaitMail("silence@candidat.example", number + ".demande-complements.1");
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        org.camunda.bpm.engine.runtime.Job deadline = await().atMost(Duration.ofSeconds(30)).until(() -> management
+                .createJobQuery().timers().processInstanceId(instance).activityId("Event_DelaiComplementsEcoule")
+                .singleResult(), j -> j != null);
+        management.executeJob(deadline.getId());
+
+        awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ADMISSIBILITY_REVIEW".equals(statusOf(number)));
+        var late = post("/api/dossiers/" + number + "/complements", "{\"message\": \"La voici, en retard.\"}", bearer);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(get("/api/dossiers/" + number, bearer).body()).hasNonNull("complementsRequested")).isFalse();
+        var page = get("/dossiers/" + number, basic(REVIEWER, REVIEWER));
+        assertThat(page.body()).contains("Délai écoulé sans réponse le", "Délai de compléments écoulé",
+                "Recevabilité en cours");
+        assertThat(Mails.to("silence@candidat.example")).noneMatch(id -> id.contains(".recevabilite."));
     }
 
     @Test

@@ -328,7 +328,15 @@ public class Dossiers {
 
     /** The request still waiting for an answer, if any. */
     public Optional<Complement> openComplementRequest(String number) {
-        return complements(number).stream().filter(c -> c.answeredAt() == null).reduce((a, b) -> b);
+        return complements(number).stream().filter(c -> c.answeredAt() == null && c.expiredAt() == null).reduce((a, b) -> b);
+    }
+
+    /** Closes the request still open, its delay run out without an answer; false when none was open. */
+    public boolean expireComplements(String number) {
+        return jdbc.sql("""
+                UPDATE dossier_complement SET expired_at = ?
+                WHERE dossier_number = ? AND answered_at IS NULL AND expired_at IS NULL""")
+                .params(utc(Clock.now()), number).update() > 0;
     }
 
     public void answerComplements(long complementId, String answerText) {
@@ -338,11 +346,11 @@ public class Dossiers {
 
     public List<Complement> complements(String number) {
         return jdbc.sql("""
-                SELECT id, requested_at, requested_by, request_text, answered_at, answer_text
+                SELECT id, requested_at, requested_by, request_text, answered_at, answer_text, expired_at
                 FROM dossier_complement WHERE dossier_number = ? ORDER BY id""")
                 .param(number)
                 .query((rs, i) -> new Complement(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                        instant(rs, 5), rs.getString(6)))
+                        instant(rs, 5), rs.getString(6), instant(rs, 7)))
                 .list();
     }
 

@@ -279,7 +279,9 @@ class TaskViews implements TaskFormValues {
                 French.dateTime(c.requestedAt(), zone),
                 c.requestedBy(),
                 c.requestText(),
-                c.answeredAt() == null ? "en attente de réponse" : French.dateTime(c.answeredAt(), zone),
+                c.answeredAt() != null ? French.dateTime(c.answeredAt(), zone)
+                        : c.expiredAt() != null ? "délai écoulé sans réponse le " + French.dateTime(c.expiredAt(), zone)
+                        : "en attente de réponse",
                 c.answerText() == null || c.answerText().isBlank() ? "—" : c.answerText());
     }
 

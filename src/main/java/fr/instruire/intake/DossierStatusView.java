@@ -27,7 +27,7 @@ record DossierStatusView(String dossierNumber, String campaignKey, String campai
 
     static DossierStatusView of(Dossier d, Campaign c, CallDefinition call, List<RegionalShare> shares, List<Complement> complements,
                                 List<DossierDocuments.Document> documents) {
-        var open = complements.stream().filter(x -> x.answeredAt() == null)
+        var open = complements.stream().filter(x -> x.answeredAt() == null && x.expiredAt() == null)
                 .map(x -> new ComplementsRequest(x.requestedAt(), x.requestText())).reduce((a, b) -> b).orElse(null);
         boolean granted = call.granted(d.status());
         return new DossierStatusView(d.number(), c.key(), c.title(), d.status(), call.statusLabel(d.status()),

@@ -5,6 +5,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
@@ -21,14 +23,25 @@ class SendMailDelegateTest {
 
         new SendMailDelegate(mailer).execute(execution);
 
-        verify(mailer).send("demande-complements", "ESMS-2021-0007", null, false);
+        verify(mailer).send("demande-complements", "ESMS-2021-0007", null, false, Map.of());
+    }
+
+    @Test
+    void aTrancheMailSaysWhichTranche() {
+        when(execution.getVariableLocal("template")).thenReturn("versement-tranche");
+        when(execution.getVariableLocal("tranche")).thenReturn("parametrage");
+        when(execution.getProcessBusinessKey()).thenReturn("ESMS-2021-0007");
+
+        new SendMailDelegate(mailer).execute(execution);
+
+        verify(mailer).send("versement-tranche", "ESMS-2021-0007", null, false, Map.of("tranche", "parametrage"));
     }
 
     @Test
     void aFailedSendFailsTheJobSoThatItIsRetried() {
         when(execution.getVariableLocal("template")).thenReturn("decision");
         when(execution.getProcessBusinessKey()).thenReturn("ESMS-2021-0007");
-        when(mailer.send("decision", "ESMS-2021-0007", null, false)).thenThrow(new MailSendException("Connexion refusée"));
+        when(mailer.send("decision", "ESMS-2021-0007", null, false, Map.of())).thenThrow(new MailSendException("Connexion refusée"));
 
         assertThatThrownBy(() -> new SendMailDelegate(mailer).execute(execution))
                 .isInstanceOf(MailSendException.class);

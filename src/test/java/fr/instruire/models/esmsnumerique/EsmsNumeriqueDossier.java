@@ -34,7 +34,7 @@ final class EsmsNumeriqueDossier {
         static final String ATTENTE_COMPLEMENTS = "Gateway_AttenteComplements";
         static final String COMPLEMENTS_RECUS = "Event_ComplementsRecus";
         static final String DELAI_COMPLEMENTS_ECOULE = "Event_DelaiComplementsEcoule";
-        static final String DECLARER_IRRECEVABLE = "Activity_DeclarerIrrecevable";
+        static final String REPRENDRE_SANS_COMPLEMENTS = "Activity_ReprendreSansComplements";
         static final String NOTIFIER_IRRECEVABILITE = "Activity_NotifierIrrecevabilite";
         static final String DOSSIER_IRRECEVABLE = "Event_DossierIrrecevable";
         static final String INSTRUIRE_DOSSIER = "Activity_InstruireDossier";
@@ -92,6 +92,7 @@ final class EsmsNumeriqueDossier {
         static final String LOAD_DOSSIER_FACTS = "loadDossierFacts";
         static final String RECORD_ADMISSIBILITY_REVIEW = "recordAdmissibilityReview";
         static final String REQUEST_COMPLEMENTS = "requestComplements";
+        static final String EXPIRE_COMPLEMENTS = "expireComplements";
         static final String SET_DOSSIER_STATUS = "setDossierStatus";
         static final String RECORD_INSTRUCTION = "recordInstruction";
         static final String CHECK_INSTRUCTION = "checkInstruction";

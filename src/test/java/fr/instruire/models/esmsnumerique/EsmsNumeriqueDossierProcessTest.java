@@ -110,6 +110,7 @@ class EsmsNumeriqueDossierProcessTest {
         });
         Mocks.register(Delegates.RECORD_ADMISSIBILITY_REVIEW,
                 (TaskListener) task -> journal.add("recordAdmissibilityReview:" + task.getVariable(RECEVABILITE_DECISION)));
+        Mocks.register(Delegates.EXPIRE_COMPLEMENTS, (JavaDelegate) execution -> journal.add("expireComplements"));
         Mocks.register(Delegates.REQUEST_COMPLEMENTS,
                 (JavaDelegate) execution -> journal.add("requestComplements:" + execution.getVariable(COMPLEMENTS_REQUEST)));
         Mocks.register(Delegates.SET_DOSSIER_STATUS, (JavaDelegate) execution -> journal.add("setDossierStatus:"
@@ -285,8 +286,12 @@ class EsmsNumeriqueDossierProcessTest {
                 "loadDossierFacts");
     }
 
+    /**
+     * « Passé ce délai, la recevabilité de votre dossier sera appréciée au vu des seules pièces en notre possession » :
+     * the applicant's silence does not make the dossier inadmissible; the reviewer decides on what the dossier holds.
+     */
     @Test
-    void dossierWithoutComplementsWithinTheDelayIsDeclaredInadmissibleAndNotified() {
+    void dossierWithoutComplementsWithinTheDelayGoesBackToTheReviewer() {
         var dossier = startBefore(ENVOYER_DEMANDE_COMPLEMENTS);
         runAsyncSteps(dossier);
         assertThat(dossier).isWaitingAt(ATTENTE_COMPLEMENTS);
@@ -295,12 +300,14 @@ class EsmsNumeriqueDossierProcessTest {
         execute(complementsDeadline());
         runAsyncSteps(dossier);
 
-        assertThat(dossier).isEnded().hasPassedInOrder(
-                DELAI_COMPLEMENTS_ECOULE, DECLARER_IRRECEVABLE, NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE).hasPassedInOrder(
+                DELAI_COMPLEMENTS_ECOULE, REPRENDRE_SANS_COMPLEMENTS, EVALUER_RECEVABILITE)
+                .hasNotPassed(NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE);
+        assertThat(task()).hasCandidateGroup(REVIEWERS);
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS,
-                "setDossierStatus:INADMISSIBLE:Compléments non reçus dans le délai imparti",
-                "sendMail:" + MailTemplates.RECEVABILITE);
+                "expireComplements",
+                "loadDossierFacts");
     }
 
     @Test
@@ -308,7 +315,7 @@ class EsmsNumeriqueDossierProcessTest {
         var dossier = startBefore(ATTENTE_COMPLEMENTS);
         execute(complementsDeadline());
         runAsyncSteps(dossier);
-        assertThat(dossier).isEnded();
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
 
         // the intake API must answer that the deadline has passed
         assertThatThrownBy(() -> runtimeService().createMessageCorrelation(Messages.COMPLEMENTS_RECEIVED)
@@ -327,7 +334,7 @@ class EsmsNumeriqueDossierProcessTest {
         runAsyncSteps(dossier);
 
         assertThat(dossier).isEnded().hasPassedInOrder(NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE)
-                .hasNotPassed(DECLARER_IRRECEVABLE, INSTRUIRE_DOSSIER);
+                .hasNotPassed(REPRENDRE_SANS_COMPLEMENTS, INSTRUIRE_DOSSIER);
         // the reviewer's decision (and the status) is recorded by the task listener, not again by the process
         assertThat(journal).containsExactly(
                 "recordAdmissibilityReview:" + Recevabilite.IRRECEVABLE,

@@ -34,7 +34,7 @@ final class FacilisoinsDossier {
         static final String ATTENTE_COMPLEMENTS = "Gateway_AttenteComplements";
         static final String COMPLEMENTS_RECUS = "Event_ComplementsRecus";
         static final String DELAI_COMPLEMENTS_ECOULE = "Event_DelaiComplementsEcoule";
-        static final String DECLARER_IRRECEVABLE_SANS_COMPLEMENTS = "Activity_DeclarerIrrecevableSansComplements";
+        static final String REPRENDRE_SANS_COMPLEMENTS = "Activity_ReprendreSansComplements";
         static final String DECLARER_IRRECEVABLE = "Activity_DeclarerIrrecevable";
         static final String NOTIFIER_IRRECEVABILITE = "Activity_NotifierIrrecevabilite";
         static final String DOSSIER_IRRECEVABLE = "Event_DossierIrrecevable";
@@ -88,6 +88,7 @@ final class FacilisoinsDossier {
     /** Beans named in {@code camunda:delegateExpression}. */
     static final class Delegates {
         static final String SEND_MAIL = "sendMail";
+        static final String EXPIRE_COMPLEMENTS = "expireComplements";
         static final String PREPARE_TASK_VIEW = "prepareTaskView";
         static final String RECORD_FORM_FACTS = "recordFormFacts";
         static final String RECORD_ADMISSIBILITY_REVIEW = "recordAdmissibilityReview";

@@ -80,6 +80,7 @@ class FacilisoinsDossierProcessTest {
     void replaceDelegatesWithRecorders() {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(RECEIVED_AT.toInstant()));
+        Mocks.register(Delegates.EXPIRE_COMPLEMENTS, (JavaDelegate) execution -> journal.add("expireComplements"));
         Mocks.register(Delegates.SEND_MAIL, (JavaDelegate) execution -> journal.add("sendMail:"
                 + execution.getVariableLocal(TEMPLATE)
                 + (execution.hasVariableLocal(TO) ? ":" + execution.getVariableLocal(TO) : "")));
@@ -252,19 +253,23 @@ class FacilisoinsDossierProcessTest {
                 "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS);
     }
 
+    /**
+     * « Passé ce délai, la recevabilité de votre candidature sera appréciée au vu des seules pièces en notre
+     * possession » : the team assesses the dossier as it stands; silence alone does not make it inadmissible.
+     */
     @Test
-    void complementsNotReceivedInTimeMakeTheDossierInadmissible() {
+    void complementsNotReceivedInTimeBringTheDossierBackToTheTeam() {
         var dossier = startBefore(ENVOYER_DEMANDE_COMPLEMENTS);
         runAsyncSteps(dossier);
         passTime(dossier, DELAI_COMPLEMENTS_ECOULE, days(15));
         runAsyncSteps(dossier);
 
-        assertThat(dossier).isEnded().hasPassedInOrder(DELAI_COMPLEMENTS_ECOULE, DECLARER_IRRECEVABLE_SANS_COMPLEMENTS,
-                NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE)
+                .hasPassedInOrder(DELAI_COMPLEMENTS_ECOULE, REPRENDRE_SANS_COMPLEMENTS)
+                .hasNotPassed(NOTIFIER_IRRECEVABILITE, DOSSIER_IRRECEVABLE);
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS,
-                "setDossierStatus:INADMISSIBLE:Compléments non reçus dans le délai imparti",
-                "sendMail:" + MailTemplates.RECEVABILITE);
+                "expireComplements");
     }
 
     @Test
