@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.instruire.call.CallDefinition;
 import fr.instruire.call.CallDefinitions;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +92,8 @@ public class Campaigns {
         var json = jdbc.sql("SELECT variables FROM campaign WHERE campaign_key = ?").param(campaign.key())
                 .query(String.class).optional().orElse(null);
         // the call's defaults (its descriptor's campaignDefaults), then what the campaign itself says
-        var variables = new java.util.LinkedHashMap<String, Object>(calls.of(campaign.callId()).campaignDefaults());
+        var variables = new java.util.LinkedHashMap<String, Object>(calls.find(campaign.callId())
+                .map(CallDefinition::campaignDefaults).orElse(Map.of()));
         variables.putAll(CampaignVariables.parse(json));
         return CampaignVariables.forProcess(variables, campaign.timeZone());
     }

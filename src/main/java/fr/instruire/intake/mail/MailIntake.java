@@ -115,7 +115,10 @@ class MailIntake {
         return number;
     }
 
-    /** Triage: the message belongs to an existing dossier of the same campaign (a complement, a corrected file…). */
+    /**
+     * Triage: the message belongs to an existing dossier of the same campaign (a complement, a corrected file…). When the
+     * dossier waits for complements, the message is their answer: recorded as such, and the dossier resumes.
+     */
     @Transactional
     public void attachToDossier(long inboundMailId, String number, String reviewer) {
         var row = inbound.get(inboundMailId);
@@ -132,6 +135,12 @@ class MailIntake {
                 received(mail, row.receivedAt(), zone), sorted.describe(),
                 "Rattaché au dossier par " + reviewer + " (courriel à qualifier)."), 8000));
         inbound.qualified(inboundMailId, Outcome.ATTACHED, number, reviewer, null);
+        if (dossiers.openComplementRequest(number).isPresent()) {
+            // the applicant answered the complements request by mail, as the request's mail tells them: the dossier
+            // resumes as it does for an answer through the API (refused — the job retried — while it does not wait yet)
+            intake.answerComplements(number, InboundMails.cut(String.join("\n", received(mail, row.receivedAt(), zone),
+                    sorted.describe(), mail.text() == null ? "" : mail.text().strip()), 8000));
+        }
     }
 
     /** Triage: the message is no application (advertising, a question answered elsewhere…): who and why, kept. */

@@ -357,6 +357,32 @@ class MailIntakeIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(row.id())).count()).isZero();
     }
 
+    /**
+     * « Merci de nous transmettre les compléments » — the candidate replies to the mail, as the request's mail tells
+     * them; the reviewer attaches the reply to its dossier, which takes it as the complements' answer and resumes.
+     */
+    @Test
+    void aReplyByMailToAComplementsRequestAnswersItAndTheDossierResumes() throws Exception {
+        var dossier = dossierByMail("Association Rivage", "contact@rivage.example");
+        complete(tasks.createTaskQuery().processInstanceBusinessKey(dossier).singleResult(), Map.of());
+        dossiers.requestComplements(dossier, REVIEWER, "Merci de joindre l'attestation sur l'honneur signée.");
+        var reply = message("Association Rivage", "contact@rivage.example", "RE: demande de compléments",
+                "Bonjour,\n\nvoici l'attestation demandée.", file("attestation.pdf", PDF, "application/pdf"));
+        deliver(CANDIDATURES, reply);
+        poller.poll(CANDIDATURES);
+        complete(triageTask(row(reply)), Map.of(MailTriage.DECISION, MailTriage.ATTACH, MailTriage.ATTACH_TO, dossier));
+        runJobs();
+
+        var answered = dossiers.complements(dossier).get(0);
+        assertThat(answered.answeredAt()).isNotNull();
+        assertThat(answered.answerText()).contains("RE: demande de compléments", "attestation.pdf",
+                "voici l'attestation demandée.");
+        assertThat(dossiers.get(dossier).status()).isEqualTo(DossierStatus.ADMISSIBILITY_REVIEW);
+        assertThat(dossiers.history(dossier)).extracting(e -> e.kind()).containsSubsequence("MAIL_ATTACHED", "COMPLEMENTS_RECEIVED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier).count())
+                .as("the dossier's process got the answer and went on").isZero();
+    }
+
     @Test
     void aReviewerMakesAMailANewDossierTheSameWayAsAMatchingOne() throws Exception {
         var misnamed = message("Foyer d'accueil médicalisé Les Cèdres", "fam.cedres@cedres.example",
