@@ -120,6 +120,11 @@ public class Dossiers {
                 .query(String.class).optional();
     }
 
+    /** A new access token for the dossier: the one given before no longer opens it. */
+    public void replaceAccessTokenHash(String number, String accessTokenHash) {
+        jdbc.sql("UPDATE dossier SET access_token_hash = ? WHERE dossier_number = ?").params(accessTokenHash, number).update();
+    }
+
     public Optional<String> accessTokenHash(String number) {
         return jdbc.sql("SELECT access_token_hash FROM dossier WHERE dossier_number = ?").param(number)
                 .query(String.class).optional();

@@ -27,6 +27,7 @@ record PageFormat(ZoneId zone, CallDefinition call) {
             Map.entry("COMPLEMENTS_REQUESTED", "Compléments demandés"),
             Map.entry("COMPLEMENTS_RECEIVED", "Compléments reçus"),
             Map.entry("COMPLEMENTS_EXPIRED", "Délai de compléments écoulé"),
+            Map.entry("ACCESS_TOKEN_SENT", "Jeton d'accès envoyé au candidat"),
             Map.entry("INSTRUCTION", "Instruction"),
             Map.entry("COMMITTEE_DECISION", "Décision du comité"),
             Map.entry("CONVENTION_SIGNED", "Convention signée"),

@@ -58,9 +58,12 @@ class IntakeController {
     private final DocumentLimits documentLimits;
     private final CallFacts callFacts;
 
+    private final ApplicantAccess applicantAccess;
+
     IntakeController(IntakeService intake, DossierAccess access, Dossiers dossiers, DossierDocuments documents,
                      Campaigns campaigns, ObjectMapper json, jakarta.validation.Validator validator,
-                     DocumentLimits documentLimits, CallFacts callFacts) {
+                     DocumentLimits documentLimits, CallFacts callFacts, ApplicantAccess applicantAccess) {
+        this.applicantAccess = applicantAccess;
         this.callFacts = callFacts;
         this.documentLimits = documentLimits;
         this.validator = validator;
@@ -207,6 +210,21 @@ class IntakeController {
         access.require(http, number, true);
         intake.answerComplements(number, answer.message().trim());
         return status(number, http);
+    }
+
+    record AccessRequest(@NotBlank(message = "obligatoire") @Size(max = 320, message = "320 caractères au plus") String contactEmail) {
+    }
+
+    /**
+     * A new access token, sent to the dossier's contact address when {@code contactEmail} is that address: how the
+     * applicant of a dossier registered from its mail follows it, or one who lost its token. The same answer in every
+     * case (202): the request says nothing of a dossier or an address.
+     */
+    @PostMapping(path = "/dossiers/{number}/access-token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<java.util.Map<String, String>> accessToken(@PathVariable String number, @Valid @RequestBody AccessRequest request) {
+        applicantAccess.sendNewToken(number, request.contactEmail());
+        return ResponseEntity.accepted().body(java.util.Map.of("detail",
+                "Si cette adresse est celle du dossier " + number + ", un nouveau jeton d'accès vient d'y être envoyé."));
     }
 
     record EcartReport(@NotBlank(message = "obligatoire") @Size(max = 8000, message = "8000 caractères au plus") String description) {

@@ -47,6 +47,8 @@ class MailVariables {
 
     /** The key of the tranche a mail is about, given by its step ({@code tranche} input of {@code sendMail}). */
     static final String TRANCHE = "tranche";
+    /** A dossier's new access token, in the one mail that gives it to the applicant (never stored in clear). */
+    static final String ACCESS_TOKEN = Mailer.ACCESS_TOKEN;
 
     private final Dossiers dossiers;
     private final Campaigns campaigns;
@@ -83,6 +85,9 @@ class MailVariables {
         variables.put("decision", lazy(() -> decision(dossier, zone)));
         variables.put("grant", lazy(() -> grant(dossier)));
         variables.put("funding", lazy(() -> funding(dossier, zone)));
+        if (about.get(ACCESS_TOKEN) != null) {
+            variables.put(ACCESS_TOKEN, about.get(ACCESS_TOKEN));
+        }
         if (about.get(TRANCHE) != null) {
             variables.put(TRANCHE, lazy(() -> tranche(dossier, about.get(TRANCHE), zone)));
         }

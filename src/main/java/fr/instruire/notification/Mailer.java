@@ -15,6 +15,8 @@ public class Mailer {
 
     /** {@code to} in a model: the members of a Camunda group instead of the dossier's contact. */
     static final String GROUP_PREFIX = "group:";
+    /** {@code about}: a dossier's new access token, for the one mail that gives it (template {@code jeton-acces}). */
+    public static final String ACCESS_TOKEN = "accessToken";
 
     private final MailComposer composer;
     private final MailLog log;

@@ -364,6 +364,20 @@ class MailIntakeIT {
     @Test
     void aReplyByMailToAComplementsRequestAnswersItAndTheDossierResumes() throws Exception {
         var dossier = dossierByMail("Association Rivage", "contact@rivage.example");
+        // a dossier registered from a mail gave no token: its applicant asks for one, sent to the dossier's address
+        var api = new fr.instruire.support.Api(port);
+        var wrong = api.post("/api/dossiers/" + dossier + "/access-token", "{\"contactEmail\": \"curieux@ailleurs.example\"}", null);
+        assertThat(wrong.statusCode()).isEqualTo(202);
+        var asked = api.post("/api/dossiers/" + dossier + "/access-token", "{\"contactEmail\": \"Contact@Rivage.example\"}", null);
+        assertThat(asked.statusCode()).isEqualTo(202);
+        assertThat(asked.body()).isEqualTo(wrong.body().replace("curieux@ailleurs.example", "Contact@Rivage.example"));
+        var tokenMail = fr.instruire.support.Mails.await("contact@rivage.example", dossier + ".jeton-acces.1");
+        var token = java.util.regex.Pattern.compile("\\n  (\\S{40,})\\n").matcher(tokenMail.getContent().toString().replace("\r", ""));
+        assertThat(token.find()).isTrue();
+        // the token opens the dossier (the stand-in call has no descriptor to show it with: past the check, not 401)
+        assertThat(api.get("/api/dossiers/" + dossier, "Bearer " + token.group(1)).statusCode()).isNotIn(401, 403);
+        assertThat(api.get("/api/dossiers/" + dossier, "Bearer " + token.group(1) + "x").statusCode()).isEqualTo(401);
+        assertThat(fr.instruire.support.Mails.to("curieux@ailleurs.example")).isEmpty();
         complete(tasks.createTaskQuery().processInstanceBusinessKey(dossier).singleResult(), Map.of());
         dossiers.requestComplements(dossier, REVIEWER, "Merci de joindre l'attestation sur l'honneur signée.");
         var reply = message("Association Rivage", "contact@rivage.example", "RE: demande de compléments",
