@@ -207,6 +207,30 @@ class EsmsNumeriqueJourneyIT {
         assertThat(Mails.to("silence@candidat.example")).noneMatch(id -> id.contains(".recevabilite."));
     }
 
+    /** A reviewer may declare admissible a dossier the call's rules refuse — never without saying why, kept on its page. */
+    @Test
+    void aReviewerDepartingFromTheRulesMustSayWhyAndThePageShowsIt() throws Exception {
+        var application = application("attestation@candidat.example", 8).replace("\"honourStatementProvided\": true",
+                "\"honourStatementProvided\": false");
+        var number = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application, null).body())
+                .get("dossierNumber").asText();
+        var review = awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite");
+        post("/engine-rest/task/" + review + "/claim", "{\"userId\": \"" + REVIEWER + "\"}", basic(REVIEWER, REVIEWER));
+        var silent = post("/engine-rest/task/" + review + "/complete", json.writeValueAsString(Map.of("variables",
+                Map.of("recevabiliteDecision", typed("RECEVABLE", "String")))), basic(REVIEWER, REVIEWER));
+        assertThat(silent.statusCode()).isEqualTo(400);
+        assertThat(silent.body()).contains("Les règles de recevabilité de l'appel ne sont pas satisfaites", "attestation",
+                "motivez votre décision");
+        var reason = "Attestation sur l'honneur reçue par courrier le 3 mars, versée au dossier.";
+        var departing = post("/engine-rest/task/" + review + "/complete", json.writeValueAsString(Map.of("variables", Map.of(
+                "recevabiliteDecision", typed("RECEVABLE", "String"), "recevabiliteComment", typed(reason, "String")))),
+                basic(REVIEWER, REVIEWER));
+        assertThat(departing.statusCode()).as(departing.body()).isEqualTo(204);
+        awaitTask(REVIEWER, number, "Activity_InstruireDossier");
+        var page = get("/dossiers/" + number, basic(REVIEWER, REVIEWER)).body();
+        assertThat(page).contains("Recevable malgré les règles", "Attestation sur l&#39;honneur reçue par courrier le 3 mars");
+    }
+
     @Test
     void anEcartSubstantielIsTheApplicantsAndOnlyReachesADossierInItsExperimentation() throws Exception {
         var body = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("ecart@candidat.example", 8), null).body());

@@ -19,6 +19,7 @@ import fr.instruire.system.TaskRefusal;
 @Component("recordAdmissibilityReview")
 class RecordAdmissibilityReviewListener implements TaskListener {
 
+    static final String RULES_BEFORE_REVIEW = "rulesBeforeReview";
     private static final Set<String> DECISIONS = Set.of("RECEVABLE", "COMPLEMENTS", "IRRECEVABLE");
     private final Dossiers dossiers;
 
@@ -40,16 +41,26 @@ class RecordAdmissibilityReviewListener implements TaskListener {
         if ("IRRECEVABLE".equals(decision) && comment.isEmpty()) {
             throw new TaskRefusal("Motivez l'irrecevabilité : le motif est notifié au candidat.");
         }
-        var number = task.getExecution().getProcessBusinessKey();
-        var actor = Actors.completer(task);
         // the rules' verdict, when rules ran before this review (a call may review without rules: a letter of intent)
         var evaluated = task.getVariable("admissibilityReasons");
+        boolean rulesRefuse = evaluated instanceof Collection<?> failed && !failed.isEmpty();
+        // where the rules run before the review (the task's input rulesBeforeReview), declaring admissible a dossier
+        // they refuse departs from the call's rules: the reviewer says why, and the dossier's history keeps it
+        boolean rulesBefore = Boolean.parseBoolean(String.valueOf(task.getVariable(RULES_BEFORE_REVIEW)));
+        if ("RECEVABLE".equals(decision) && rulesBefore && rulesRefuse && comment.isEmpty()) {
+            throw new TaskRefusal("Les règles de recevabilité de l'appel ne sont pas satisfaites ("
+                    + String.join(" ; ", ((Collection<?>) evaluated).stream().map(String::valueOf).toList())
+                    + ") : motivez votre décision de déclarer le dossier recevable.");
+        }
+        var number = task.getExecution().getProcessBusinessKey();
+        var actor = Actors.completer(task);
         var rules = evaluated instanceof Collection<?> reasons && !reasons.isEmpty()
                 ? " (règles : " + String.join(" ; ", reasons.stream().map(String::valueOf).toList()) + ")"
                 : evaluated != null ? " (règles : aucun critère en défaut)" : "";
         switch (decision) {
             case "RECEVABLE" -> {
-                dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Recevable" + (comment.isEmpty() ? "" : " — " + comment) + rules);
+                dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", (rulesBefore && rulesRefuse ? "Recevable malgré les règles" : "Recevable")
+                        + (comment.isEmpty() ? "" : " — " + comment) + rules);
                 dossiers.updateStatus(number, DossierStatus.UNDER_INSTRUCTION);
             }
             case "COMPLEMENTS" -> dossiers.recordEvent(number, actor, "ADMISSIBILITY_REVIEW", "Compléments demandés — " + request + rules);
