@@ -117,6 +117,11 @@ class EsmsNumeriqueJourneyIT {
         assertThat(line.get("grantAmount").asLong()).isEqualTo(250_000L);
         assertThat(line.get("score").asInt()).isEqualTo(18);
 
+        // another applicant's dossier is still in its admissibility review when the last sitting decides
+        var late = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("tardif@candidat.example", 8), null)
+                .body()).get("dossierNumber").asText();
+        awaitTask(REVIEWER, late, "Activity_VerifierRecevabilite");
+
         var sitting = awaitTask(COMMITTEE, OPEN, "Activity_TenirSeanceComite");
         claimAndComplete(COMMITTEE, sitting, Map.of(
                 "committeeDecisions", typed(json.writeValueAsString(List.of(Map.of(
@@ -129,6 +134,12 @@ class EsmsNumeriqueJourneyIT {
         var finalStatus = json.readTree(get("/api/dossiers/" + number, "Bearer " + token).body());
         assertThat(finalStatus.get("grantAmount").asLong()).isEqualTo(250_000L);
         awaitTask(REVIEWER, number, "Activity_SignerConvention");
+
+        // « Les candidats non retenus recevront une notification de la décision »: the one the sitting could not see too
+        var closed = awaitMail("tardif@candidat.example", late + ".selection-close.1");
+        assertThat(closed.getContent().toString()).contains("n'a pas pu être présenté au comité de sélection");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_SELECTED".equals(statusOf(late)));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(late).count()).isZero();
     }
 
     @Test

@@ -37,6 +37,7 @@ final class EsmsNumeriqueCampaign {
         static final String RECORD_COMMITTEE_SITTING = "recordCommitteeSitting";
         static final String CHECK_COMMITTEE_DECISIONS = "checkCommitteeDecisions";
         static final String NOTIFY_COMMITTEE_DECISION = "notifyCommitteeDecision";
+        static final String CLOSE_PENDING_DOSSIERS = "closePendingDossiers";
 
         private Delegates() {
         }

@@ -75,6 +75,8 @@ class EsmsNumeriqueCampaignProcessTest {
             journal.add("checkCommitteeDecisions");
             execution.setVariable(DECIDED_DOSSIER_GROUPS, groups(decided));
         });
+        Mocks.register(Delegates.CLOSE_PENDING_DOSSIERS, (JavaDelegate) execution ->
+                journal.add("closePendingDossiers:" + execution.getVariableLocal("closingMessage")));
         Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
             var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
             if (unreachable.contains(dossier)) {
@@ -123,6 +125,8 @@ class EsmsNumeriqueCampaignProcessTest {
         assertThat(campaign).hasPassed(VERIFIER_DECISIONS, TRANSMETTRE_DECISIONS);
         assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
                 .containsExactly(NOTIFIED_0007, NOTIFIED_0007);
+        // every dossier still short of a decision is then closed by its own model (only after the last sitting)
+        assertThat(journal).containsOnlyOnce("closePendingDossiers:selection-closed").endsWith("closePendingDossiers:selection-closed");
     }
 
     @Test

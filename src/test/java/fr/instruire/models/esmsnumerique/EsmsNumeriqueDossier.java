@@ -66,6 +66,9 @@ final class EsmsNumeriqueDossier {
         static final String VERSER_TRANCHE_USAGE = "Activity_VerserTrancheUsage";
         static final String SOLDER_PROJET = "Activity_SolderProjet";
         static final String PROJET_SOLDE = "Event_ProjetSolde";
+        static final String CLASSER_NON_PRESENTE = "Activity_ClasserNonPresente";
+        static final String NOTIFIER_SELECTION_CLOSE = "Activity_NotifierSelectionClose";
+        static final String DOSSIER_CLASSE_NON_RETENU = "Event_DossierClasseNonRetenu";
         /** In {@code payment-tranche}. */
         static final String LIBERER_TRANCHE = "Activity_LibererTranche";
         static final String METTRE_EN_PAIEMENT = "Activity_MettreEnPaiement";
@@ -81,6 +84,7 @@ final class EsmsNumeriqueDossier {
         static final String COMMITTEE_DECISION = "committee-decision";
         static final String FIN_PARAMETRAGE = "fin-parametrage-declaree";
         static final String FIN_DEPLOIEMENT = "fin-deploiement-declaree";
+        static final String SELECTION_CLOSED = "selection-closed";
 
         private Messages() {
         }
@@ -120,6 +124,7 @@ final class EsmsNumeriqueDossier {
         static final String DECISION = "decision";
         static final String RELANCE_CONVENTION = "relance-convention";
         static final String RELANCE_INDICATEURS = "relance-indicateurs";
+        static final String SELECTION_CLOSE = "selection-close";
         static final String VERSEMENT_TRANCHE = "versement-tranche";
 
         private MailTemplates() {

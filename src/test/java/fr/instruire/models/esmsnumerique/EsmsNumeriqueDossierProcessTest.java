@@ -499,6 +499,23 @@ class EsmsNumeriqueDossierProcessTest {
         assertThat(historyService().createHistoricActivityInstanceQuery().activityId("Event_RienAVerser").count()).isOne();
     }
 
+    /** « Les candidats non retenus recevront une notification de la décision » — also those the last sitting could not see. */
+    @Test
+    void aDossierStillUnderReviewWhenTheSelectionClosesIsNotSelectedAndNotified() {
+        for (var waitingAt : List.of(VERIFIER_RECEVABILITE, ATTENTE_COMPLEMENTS, INSTRUIRE_DOSSIER)) {
+            journal.clear();
+            var dossier = startBefore(waitingAt);
+            runtimeService().createMessageCorrelation(Messages.SELECTION_CLOSED).processInstanceBusinessKey(DOSSIER).correlate();
+            runAsyncSteps(dossier);
+            assertThat(dossier).as(waitingAt).isEnded()
+                    .hasPassedInOrder(CLASSER_NON_PRESENTE, NOTIFIER_SELECTION_CLOSE, DOSSIER_CLASSE_NON_RETENU);
+            assertThat(journal).as(waitingAt).endsWith(
+                    "setDossierStatus:NOT_SELECTED:Sélection close : le dossier n'a pas pu être présenté au comité de "
+                            + "sélection avant sa dernière séance",
+                    "sendMail:" + MailTemplates.SELECTION_CLOSE);
+        }
+    }
+
     /** Each month the reports are checked: on time nothing happens, one missing reminds, two missing escalate. */
     @Test
     void aMissingMonthlyReportRemindsTheBeneficiaryAndTwoEscalateToTheReviewer() {
