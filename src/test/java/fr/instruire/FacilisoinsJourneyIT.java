@@ -84,6 +84,8 @@ class FacilisoinsJourneyIT {
     @Autowired DossierFacts facts;
     @Autowired CampaignDocuments documents;
     @Autowired JdbcClient jdbc;
+    /** The dossier whose CPAM gives no opinion. */
+    String silentCpamFor;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -129,11 +131,15 @@ class FacilisoinsJourneyIT {
 
         instruct(selected, "MAS Les Écureuils", "ADULTES", 60_000, 5);
         // the regional groups exist once the first dossier reached the opinions: accounts for them
+        silentCpamFor = other;
         instruct(other, "IME Les Tilleuls", "ENFANTS", 30_000, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> DossierStatus.INSTRUCTED.equals(dossiers.get(other).status()));
         assertThat(dossiers.get(selected).score()).isGreaterThan(dossiers.get(other).score());
         assertThat(dossiers.get(selected).grantAmount()).isEqualTo(50_000L);
         assertThat(facts.of(selected)).containsEntry("arsOpinion", "FAVORABLE").containsEntry("cpamOpinion", "FAVORABLE");
+        assertThat(facts.of(other)).containsEntry("arsOpinion", "FAVORABLE").containsEntry("cpamOpinion", "NON_RENDU");
+        assertThat(get("/dossiers/" + other, basic(NATIONAL, NATIONAL)).body()).contains("Non rendu à la date limite",
+                "Avis de la CPAM : non rendu à la date limite");
 
         // the staff's dossier page and list: the call's facts, the score out of the call's own maximum, the region
         var max = ((Number) facts.of(selected).get("maxScore")).intValue();
@@ -281,7 +287,16 @@ class FacilisoinsJourneyIT {
         assertThat(tasks.createTaskQuery().taskId(cpam).count()).isEqualTo(1);
         assertThat(facts.of(number)).doesNotContainKeys("arsOpinion", "cpamOpinion");
         complete(ARS, ars, Map.of("opinion", "FAVORABLE", "opinionText", "Projet cohérent avec le PRS."));
-        complete(CPAM, cpam, Map.of("opinion", "FAVORABLE", "opinionText", "Bonne articulation avec la ville."));
+        if (number.equals(silentCpamFor)) {
+            // the CPAM never answers: at the opinion's due date it is « non rendu », and the dossier goes on
+            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+            var due = management.createJobQuery().processInstanceId(instance).activityId("Event_EcheanceAvisCpam").singleResult();
+            management.executeJob(due.getId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "NON_RENDU".equals(facts.of(number).get("cpamOpinion")));
+            assertThat(tasks.createTaskQuery().taskId(cpam).count()).isZero();
+        } else {
+            complete(CPAM, cpam, Map.of("opinion", "FAVORABLE", "opinionText", "Bonne articulation avec la ville."));
+        }
         var grid = awaitTask(number, "Activity_NoterDossier");
         var marks = new HashMap<String, Object>();
         for (var criterion : List.of("scoreConstructionProjet", "scoreComprehensionEnjeux", "scoreCoherenceTerritoire",

@@ -56,6 +56,24 @@ class Opinions {
         return prefix.toString();
     }
 
+    /** The value a missing opinion is recorded with (« non rendu »), which no partner's form offers. */
+    static final String NOT_GIVEN = "NON_RENDU";
+
+    /**
+     * The partner gave no opinion by its due date: recorded as « non rendu » (the call's rules read it as no
+     * favourable opinion), by the platform. A retry records nothing more; an opinion given meanwhile is kept.
+     */
+    @Transactional
+    public void recordMissing(String number, String of, String actor) {
+        var prefix = prefix(of);
+        if (facts.of(number).get(prefix + "Opinion") != null) {
+            return;
+        }
+        facts.set(number, prefix + "Opinion", NOT_GIVEN);
+        var label = calls.callOf(number).fact(prefix + "Opinion").map(f -> f.label()).orElse("Avis — " + of.strip());
+        dossiers.recordEvent(number, actor, "OPINION", label + " : non rendu à la date limite");
+    }
+
     /** Checks the opinion (French message in {@link IllegalArgumentException}), then records it. */
     @Transactional
     public void record(String number, String of, Object opinionValue, Object textValue, String actor) {

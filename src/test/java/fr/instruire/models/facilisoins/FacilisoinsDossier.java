@@ -40,6 +40,9 @@ final class FacilisoinsDossier {
         static final String DOSSIER_IRRECEVABLE = "Event_DossierIrrecevable";
         static final String AVIS_REGIONAUX = "Gateway_AvisRegionaux";
         static final String AVIS_ARS = "Activity_AvisArs";
+        static final String ECHEANCE_AVIS_ARS = "Event_EcheanceAvisArs";
+        static final String ECHEANCE_AVIS_CPAM = "Event_EcheanceAvisCpam";
+        static final String CONSTATER_AVIS_CPAM_NON_RENDU = "Activity_ConstaterAvisCpamNonRendu";
         static final String RELANCE_AVIS_ARS = "Event_RelanceAvisArs";
         static final String RELANCER_AVIS_ARS = "Activity_RelancerAvisArs";
         static final String AVIS_CPAM = "Activity_AvisCpam";
@@ -96,6 +99,7 @@ final class FacilisoinsDossier {
         static final String SET_DOSSIER_STATUS = "setDossierStatus";
         static final String ASSIGN_REGIONAL_PARTNERS = "assignRegionalPartners";
         static final String RECORD_OPINION = "recordOpinion";
+        static final String RECORD_MISSING_OPINION = "recordMissingOpinion";
         static final String LOAD_DOSSIER_FACTS = "loadDossierFacts";
         static final String RECORD_INSTRUCTION = "recordInstruction";
 

@@ -99,6 +99,8 @@ class FacilisoinsDossierProcessTest {
             execution.setVariable(CPAM_GROUP, CPAM);
             execution.setVariable(OPINION_DUE_DATE, Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(15 * 86400)));
         });
+        Mocks.register(Delegates.RECORD_MISSING_OPINION, (JavaDelegate) execution ->
+                journal.add("recordMissingOpinion:" + execution.getVariableLocal("opinionOf")));
         Mocks.register(Delegates.RECORD_OPINION, (TaskListener) task -> journal.add("recordOpinion:"
                 + task.getVariable(OPINION_OF) + ":" + task.getVariable(OPINION)));
         Mocks.register(Delegates.LOAD_DOSSIER_FACTS, (ExecutionListener) execution -> facts.forEach(
@@ -270,6 +272,25 @@ class FacilisoinsDossierProcessTest {
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.DEMANDE_COMPLEMENTS,
                 "expireComplements");
+    }
+
+    /** An opinion never given no longer blocks the dossier: at its due date it is « non rendu » and the dossier goes on. */
+    @Test
+    void anOpinionNotGivenByItsDueDateIsRecordedNotGivenAndTheDossierGoesOn() {
+        var dossier = startBefore(AVIS_REGIONAUX);
+        complete(task(AVIS_ARS, dossier), withVariables(OPINION, "FAVORABLE", OPINION_TEXT, "Projet inscrit dans le PRS."));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(AVIS_CPAM);
+        var due = timer(dossier, ECHEANCE_AVIS_CPAM);
+        assertThat(due.getDuedate()).isEqualTo(days(15));
+
+        passTime(dossier, ECHEANCE_AVIS_CPAM, days(15));
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isWaitingAt(NOTER_DOSSIER).hasPassed(CONSTATER_AVIS_CPAM_NON_RENDU)
+                .variables().containsEntry("cpamOpinion", "NON_RENDU").containsEntry("arsOpinion", "FAVORABLE");
+        assertThat(journal).contains("recordMissingOpinion:CPAM");
+        assertThat(taskService().createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(AVIS_CPAM).count()).isZero();
     }
 
     @Test
