@@ -57,6 +57,8 @@ class IdfParcoursJourneyIT {
     static final String STRATEGY = "strategie.it";
     static final String DEPARTMENT = "dd.it";
     static final String SESAN = "sesan.it";
+    /** The call's default finance team (calls/idf-parcours.yaml, campaignDefaults.financeGroup). */
+    static final String FINANCE = "finances.it";
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -94,6 +96,7 @@ class IdfParcoursJourneyIT {
         member(STRATEGY, STRATEGY_GROUP);
         member(DEPARTMENT, DEPARTMENT_GROUP);
         member(SESAN, SESAN_GROUP);
+        member(FINANCE, "idf-parcours-finance");
     }
 
     @Test
@@ -207,6 +210,9 @@ class IdfParcoursJourneyIT {
         assertThat(engine().completed(DEPARTMENT, launch, Map.of("projectStartedOn", typed(LocalDate.now(PARIS).toString(), "String"),
                 "comiteProjet", typed("Comité de projet installé avec la DD91 et les PTA.", "String"))).statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "PROJECT_LAUNCHED".equals(dossiers.get(number).status()));
+        // the grant opens with the launch: 60 % (960 000 €) released by the strategy direction, paid by finance
+        payTranche(number, "Compte rendu du comité de lancement", "Mandat 2026-IDF-01");
+        Mails.await("coordination@sud-essonne.example", number + ".versement-tranche.1");
         var deployment = engine().await(SESAN, number, "Activity_DeployerServices");
         engine().claim(SESAN, deployment);
         assertThat(engine().completed(SESAN, deployment, Map.of("servicesDeployes", typed("Dossier de coordination, messagerie.", "String"),
@@ -227,12 +233,27 @@ class IdfParcoursJourneyIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "USAGE_TARGETS_MET".equals(dossiers.get(number).status()));
         assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".resultat-usages.1").getContent()))
                 .contains("ils sont atteints", "640 000 €");
+        // the usage-linked 40 %: the last tranche
+        payTranche(number, "Résultats des indicateurs d'usage de la DGOS", "Mandat 2028-IDF-07");
+        assertThat(plain(Mails.await("coordination@sud-essonne.example", number + ".versement-tranche.2").getContent()))
+                .contains("640 000 €", "il reste 0 €");
 
         var page = HtmlUtils.htmlUnescape(get("/dossiers/" + number, basic(STRATEGY, STRATEGY)).body());
         assertThat(plain(page)).contains("<dt>Financement du territoire</dt>", "<dd>1 600 000 €</dd>", "<dt>Décision de la DGOS</dt>", "<dd>Retenu par la DGOS</dd>",
                 "Indicateurs d'usage atteints");
         assertThat(get("/dossiers/" + number, basic(DEPARTMENT, DEPARTMENT)).statusCode())
                 .as("the departmental direction sees the session's dossiers").isEqualTo(200);
+    }
+
+    void payTranche(String number, String evidence, String reference) throws Exception {
+        var release = engine().await(STRATEGY, number, "Activity_LibererTranche");
+        engine().claim(STRATEGY, release);
+        assertThat(engine().completed(STRATEGY, release, Map.of("trancheEvidence", typed(evidence, "String"))).statusCode())
+                .isEqualTo(204);
+        var payment = engine().await(FINANCE, number, "Activity_MettreEnPaiement");
+        engine().claim(FINANCE, payment);
+        assertThat(engine().completed(FINANCE, payment, Map.of("paymentReference", typed(reference, "String"))).statusCode())
+                .isEqualTo(204);
     }
 
     // --- helpers: what the API's clients send ---

@@ -18,6 +18,10 @@ final class IdfParcoursDossier {
     static final String FORM_LANCEMENT = "forms/idf-parcours/idf-parcours-lancement.form";
     static final String FORM_DEPLOIEMENT = "forms/idf-parcours/idf-parcours-deploiement.form";
     static final String FORM_INDICATEURS = "forms/idf-parcours/idf-parcours-indicateurs.form";
+    static final String USAGE_PAYMENT_DMN = "dmn/idf-parcours/idf-parcours-usage-payment.dmn";
+    static final String PAYMENT_TRANCHE_BPMN = "bpmn/common/payment-tranche.bpmn";
+    static final String FORM_LIBERATION = "forms/common/payment-liberation.form";
+    static final String FORM_MISE_EN_PAIEMENT = "forms/common/payment-mise-en-paiement.form";
 
     static final class Elements {
         static final String LETTRE_INTENTION_DEPOSEE = "Event_LettreIntentionDeposee";
@@ -70,6 +74,11 @@ final class IdfParcoursDossier {
         static final String ENREGISTRER_USAGES_NON_ATTEINTS = "Activity_EnregistrerUsagesNonAtteints";
         static final String NOTIFIER_RESULTAT_USAGES = "Activity_NotifierResultatUsages";
         static final String USAGES_EVALUES = "Event_UsagesEvalues";
+        static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
+        static final String VERSER_TRANCHE_DEMARRAGE = "Activity_VerserTrancheDemarrage";
+        static final String CALCULER_PAIEMENT_USAGE = "Activity_CalculerPaiementUsage";
+        static final String ENREGISTRER_PAIEMENT_USAGE = "Activity_EnregistrerPaiementUsage";
+        static final String VERSER_TRANCHE_USAGE = "Activity_VerserTrancheUsage";
 
         private Elements() {
         }
@@ -95,6 +104,10 @@ final class IdfParcoursDossier {
         static final String RECORD_FORM_FACTS = "recordFormFacts";
         /** The platform's capability P1: a decision's outputs kept as the dossier's facts. */
         static final String RECORD_FACTS = "recordFacts";
+        static final String OPEN_FUNDING = "openFunding";
+        static final String SCHEDULE_TRANCHE = "scheduleTranche";
+        static final String RELEASE_TRANCHE = "releaseTranche";
+        static final String RECORD_PAYMENT = "recordPayment";
 
         private Delegates() {
         }

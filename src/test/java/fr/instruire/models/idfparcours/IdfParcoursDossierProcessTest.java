@@ -66,7 +66,11 @@ import fr.instruire.models.idfparcours.IdfParcoursDossier.Statuses;
         IdfParcoursDossier.FORM_DECISION_DGOS,
         IdfParcoursDossier.FORM_LANCEMENT,
         IdfParcoursDossier.FORM_DEPLOIEMENT,
-        IdfParcoursDossier.FORM_INDICATEURS })
+        IdfParcoursDossier.FORM_INDICATEURS,
+        IdfParcoursDossier.USAGE_PAYMENT_DMN,
+        IdfParcoursDossier.PAYMENT_TRANCHE_BPMN,
+        IdfParcoursDossier.FORM_LIBERATION,
+        IdfParcoursDossier.FORM_MISE_EN_PAIEMENT })
 class IdfParcoursDossierProcessTest {
 
     @RegisterExtension
@@ -77,6 +81,7 @@ class IdfParcoursDossierProcessTest {
     private static final String STRATEGY = "ars-idf-strategie";
     private static final String DEPARTMENT = "ars-idf-directions-departementales";
     private static final String SESAN = "gcs-sesan";
+    private static final String FINANCE = "ars-idf-finances";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZonedDateTime LETTER_FILED_AT = ZonedDateTime.of(2017, 7, 20, 10, 30, 0, 0, PARIS);
     private static final Date DGOS_DEADLINE_ON = Date.from(ZonedDateTime.of(2017, 9, 15, 0, 0, 0, 0, PARIS).toInstant());
@@ -136,12 +141,26 @@ class IdfParcoursDossierProcessTest {
         });
         Mocks.register(Delegates.RECORD_FACTS, (JavaDelegate) execution -> {
             // as the platform's recordFacts does: no amount is an error (an incident), never a grant of 0 €
-            if (!(execution.getVariable(GRANT_AMOUNT) instanceof Number)) {
-                throw new IllegalStateException("grantAmount n'est pas un montant");
+            var names = String.valueOf(execution.getVariableLocal(FACTS)).split(",");
+            var values = new ArrayList<String>();
+            for (var name : names) {
+                if (!(execution.getVariable(name.strip()) instanceof Number amount)) {
+                    throw new IllegalStateException(name.strip() + " n'est pas un montant");
+                }
+                values.add(String.valueOf(amount));
             }
-            journal.add("recordFacts:" + execution.getVariableLocal(FACTS) + "=" + execution.getVariable(GRANT_AMOUNT)
-                    + "," + execution.getVariable(USAGE_LINKED_AMOUNT));
+            journal.add("recordFacts:" + execution.getVariableLocal(FACTS) + "=" + String.join(",", values));
         });
+        Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> journal.add("openFunding"));
+        Mocks.register(Delegates.SCHEDULE_TRANCHE, (JavaDelegate) execution -> {
+            var percent = execution.getVariable("tranchePercent");
+            long amount = percent != null ? GRANT * Integer.parseInt(percent.toString()) / 100
+                    : ((Number) execution.getVariable("trancheAmount")).longValue();
+            execution.setVariable("trancheAmount", amount);
+            journal.add("scheduleTranche:" + execution.getVariable("tranche") + ":" + amount);
+        });
+        Mocks.register(Delegates.RELEASE_TRANCHE, (TaskListener) task -> journal.add("releaseTranche:" + task.getVariable("tranche")));
+        Mocks.register(Delegates.RECORD_PAYMENT, (TaskListener) task -> journal.add("recordPayment:" + task.getVariable("tranche")));
     }
 
     @AfterEach
@@ -210,6 +229,10 @@ class IdfParcoursDossierProcessTest {
         ClockUtil.setCurrentTime(Date.from(launchedAt.toInstant()));
         complete(task(), withVariables(PROJECT_STARTED_ON, "2018-01-08", COMITE_PROJET, "Comité installé le 8 janvier 2018."));
         runAsyncSteps(dossier);
+        // the grant opens with the launch: 60 % paid at once (the strategy direction releases, finance pays)
+        assertThat(dossier).isWaitingAt(VERSER_TRANCHE_DEMARRAGE);
+        payTranche("demarrage");
+        runAsyncSteps(dossier);
 
         // « Le déploiement des services numériques sera conduit par le GCS Sesan. », while the two years run
         assertThat(dossier).isWaitingAt(DEPLOYER_SERVICES, DELAI_USAGES_ECOULE);
@@ -229,6 +252,10 @@ class IdfParcoursDossierProcessTest {
         complete(task(), withVariables(USAGE_INDICATORS_MET, "ATTEINTS",
                 USAGE_INDICATORS_COMMENT, "85 % des professionnels utilisent le dossier de coordination."));
         runAsyncSteps(dossier);
+        // the usage-linked 40 %, from idf-parcours-usage-payment
+        assertThat(dossier).isWaitingAt(VERSER_TRANCHE_USAGE).variables().containsEntry("usagePaymentAmount", USAGE_LINKED);
+        payTranche("usage");
+        runAsyncSteps(dossier);
 
         assertThat(dossier).isEnded().hasPassedInOrder(
                 LETTRE_INTENTION_DEPOSEE, ACCUSER_RECEPTION_LETTRE, TRANSMETTRE_LETTRE_STRATEGIE,
@@ -236,8 +263,9 @@ class IdfParcoursDossierProcessTest {
                 DOSSIER_SNACS_DEPOSE, APPLIQUER_CRITERES_ELIGIBILITE, CALCULER_FINANCEMENT, ENREGISTRER_FINANCEMENT,
                 FINALISER_DOSSIER_SNACS, DOSSIER_SNACS_PRET, TRANSMETTRE_DOSSIER_DGOS, ENREGISTRER_TRANSMISSION,
                 INFORMER_PORTEUR_TRANSMISSION, ENREGISTRER_DECISION_DGOS, ENREGISTRER_ACCORD_DGOS, NOTIFIER_ACCORD_DGOS,
-                LANCER_PROJET, ENREGISTRER_LANCEMENT, DELAI_USAGES_ECOULE, RAPPELER_VERIFICATION_USAGES,
-                VERIFIER_INDICATEURS_USAGE, ENREGISTRER_USAGES_ATTEINTS, NOTIFIER_RESULTAT_USAGES, USAGES_EVALUES)
+                LANCER_PROJET, ENREGISTRER_LANCEMENT, OUVRIR_SUBVENTION, VERSER_TRANCHE_DEMARRAGE, DELAI_USAGES_ECOULE,
+                RAPPELER_VERIFICATION_USAGES, VERIFIER_INDICATEURS_USAGE, ENREGISTRER_USAGES_ATTEINTS, NOTIFIER_RESULTAT_USAGES,
+                CALCULER_PAIEMENT_USAGE, ENREGISTRER_PAIEMENT_USAGE, VERSER_TRANCHE_USAGE, USAGES_EVALUES)
                 .hasPassed(DEPLOYER_SERVICES).hasNotPassed(DEMANDER_REPRISE_SNACS, ENREGISTRER_REFUS_DGOS);
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.ACCUSE_RECEPTION,
@@ -258,15 +286,26 @@ class IdfParcoursDossierProcessTest {
                 "sendMail:" + MailTemplates.DECISION_DGOS,
                 "recordFormFacts:{projectStartedOn=2018-01-08, comiteProjet=Comité installé le 8 janvier 2018.}",
                 "setDossierStatus:" + Statuses.PROJECT_LAUNCHED + ":Projet lancé le 2018-01-08 avec le comité de projet du territoire",
+                "openFunding",
+                "scheduleTranche:demarrage:720000",
+                "releaseTranche:demarrage",
+                "recordPayment:demarrage",
+                "sendMail:versement-tranche",
                 "recordFormFacts:{servicesDeployes=Dossier de coordination, messagerie sécurisée., servicesDeployedOn=2018-03-01}",
                 "sendMail:" + MailTemplates.VERIFICATION_USAGES + ">group:" + STRATEGY,
                 "recordFormFacts:{usageIndicatorsMet=ATTEINTS, usageIndicatorsComment=85 % des professionnels utilisent le dossier de coordination.}",
                 "setDossierStatus:" + Statuses.USAGE_TARGETS_MET
                         + ":Indicateurs d'usage atteints : la part du financement liée à l'usage (40 %) est due",
-                "sendMail:" + MailTemplates.RESULTAT_USAGES);
+                "sendMail:" + MailTemplates.RESULTAT_USAGES,
+                "recordFacts:usagePaymentAmount=" + USAGE_LINKED,
+                "scheduleTranche:usage:" + USAGE_LINKED,
+                "releaseTranche:usage",
+                "recordPayment:usage",
+                "sendMail:versement-tranche");
         // every reviewer's task gets its view of the dossier when created
         assertThat(views).containsExactly(EXAMINER_LETTRE_INTENTION, FINALISER_DOSSIER_SNACS, TRANSMETTRE_DOSSIER_DGOS,
-                ENREGISTRER_DECISION_DGOS, LANCER_PROJET, DEPLOYER_SERVICES, VERIFIER_INDICATEURS_USAGE);
+                ENREGISTRER_DECISION_DGOS, LANCER_PROJET, "Activity_LibererTranche", "Activity_MettreEnPaiement",
+                DEPLOYER_SERVICES, VERIFIER_INDICATEURS_USAGE, "Activity_LibererTranche", "Activity_MettreEnPaiement");
     }
 
     @Test
@@ -490,14 +529,18 @@ class IdfParcoursDossierProcessTest {
         complete(task(), withVariables(USAGE_INDICATORS_MET, "NON_ATTEINTS",
                 USAGE_INDICATORS_COMMENT, "30 % des professionnels seulement utilisent le dossier de coordination."));
         runAsyncSteps(dossier);
+        runAllJobs();
 
-        assertThat(dossier).isEnded().hasPassed(ENREGISTRER_USAGES_NON_ATTEINTS, NOTIFIER_RESULTAT_USAGES, USAGES_EVALUES)
-                .hasNotPassed(ENREGISTRER_USAGES_ATTEINTS);
+        assertThat(dossier).isEnded().hasPassed(ENREGISTRER_USAGES_NON_ATTEINTS, NOTIFIER_RESULTAT_USAGES,
+                VERSER_TRANCHE_USAGE, USAGES_EVALUES).hasNotPassed(ENREGISTRER_USAGES_ATTEINTS);
+        // the usage-linked part is 0 €: nothing to release nor pay
         assertThat(journal).containsExactly(
                 "recordFormFacts:{usageIndicatorsMet=NON_ATTEINTS, usageIndicatorsComment=30 % des professionnels seulement utilisent le dossier de coordination.}",
                 "setDossierStatus:" + Statuses.USAGE_TARGETS_MISSED + ":Indicateurs d'usage non atteints dans les 2 ans suivant "
                         + "le démarrage : la part du financement liée à l'usage (40 %) n'est pas due",
-                "sendMail:" + MailTemplates.RESULTAT_USAGES);
+                "sendMail:" + MailTemplates.RESULTAT_USAGES,
+                "recordFacts:usagePaymentAmount=0",
+                "scheduleTranche:usage:0");
     }
 
     @Test
@@ -512,6 +555,8 @@ class IdfParcoursDossierProcessTest {
         assertThat(dossier).isWaitingAt(DEPLOYER_SERVICES);
 
         complete(task(), withVariables(SERVICES_DEPLOYES, "Dossier de coordination.", SERVICES_DEPLOYED_ON, "2018-02-01"));
+        runAsyncSteps(dossier);
+        payTranche("usage");
         runAsyncSteps(dossier);
         assertThat(dossier).isEnded().hasPassed(USAGES_EVALUES);
     }
@@ -531,16 +576,41 @@ class IdfParcoursDossierProcessTest {
                 DEPARTMENT_GROUP, DEPARTMENT,
                 SESAN_GROUP, SESAN,
                 DGOS_DEADLINE, DGOS_DEADLINE_ON,
-                USAGE_INDICATORS_DELAY, "P2Y");
+                USAGE_INDICATORS_DELAY, "P2Y",
+                "financeGroup", FINANCE);
     }
 
-    /** A detour, started where it begins, with what the intake would have set. */
+    /** A detour, started where it begins, with what the intake would have set (the grant once past the SNACs dossier). */
     private static ProcessInstance startBefore(String activityId) {
-        return runtimeService().createProcessInstanceByKey(IdfParcoursDossier.PROCESS_ID)
+        var start = runtimeService().createProcessInstanceByKey(IdfParcoursDossier.PROCESS_ID)
                 .businessKey(DOSSIER)
-                .setVariables(dossierVariables())
-                .startBeforeActivity(activityId)
-                .execute();
+                .setVariables(dossierVariables());
+        if (activityId.equals(SUIVI_PROJET)) {
+            start.setVariable(GRANT_AMOUNT, GRANT);
+        }
+        return start.startBeforeActivity(activityId).execute();
+    }
+
+    /** The strategy direction releases the dossier's tranche, the finance team records its payment (the common process). */
+    private static void payTranche(String tranche) {
+        runAllJobs();
+        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
+                .singleResult();
+        assertThat(release).hasCandidateGroup(STRATEGY);
+        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
+        taskService().complete(release.getId(), withVariables("trancheEvidence", "Pièce " + tranche));
+        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
+                .singleResult();
+        assertThat(payment).hasCandidateGroup(FINANCE);
+        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
+        runAllJobs();
+    }
+
+    /** The asynchronous steps of the dossier and of the tranches it called; timers aside. */
+    private static void runAllJobs() {
+        for (int i = 0; i < 10; i++) {
+            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
+        }
     }
 
     /** What the platform does on {@code POST /api/dossiers/{number}/filings/snacs}: the facts stored, then the message. */
