@@ -66,6 +66,8 @@ class FacilisoinsJourneyIT {
     static final String ARS = "ars.it";
     static final String CPAM = "cpam.it";
     static final String CTIS = "ctis.it";
+    /** The call's default finance team (calls/facilisoins.yaml, campaignDefaults.financeGroup). */
+    static final String FINANCE = "finances.it";
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -115,6 +117,7 @@ class FacilisoinsJourneyIT {
         user(NATIONAL, "equipe-nationale-it");
         identity.createMembership(NATIONAL, "dgcs-it");
         user(CTIS, "ctis-it");
+        user(FINANCE, "facilisoins-finance");
     }
 
     @AfterEach
@@ -239,6 +242,12 @@ class FacilisoinsJourneyIT {
         // the job executor runs the now due timers: the end one, and the yearly and quarterly ones it then closes; run by
         // hand, the end timer could collide with the executor picking it up (optimistic locking), so it is left to it
         await().atMost(Duration.ofSeconds(30)).until(() -> "EXPERIMENTATION_ENDED".equals(dossiers.get(selected).status()));
+        // the balance of the credits (the whole grant here: the contract was never signed), released then paid
+        var release = awaitTask(selected, "Activity_LibererTranche");
+        complete(NATIONAL, release, Map.of("trancheEvidence", "Bilan de l'expérimentation et données d'évaluation livrées"));
+        var payment = awaitTask(selected, "Activity_MettreEnPaiement");
+        complete(FINANCE, payment, Map.of("paymentReference", "Mandat FISS 2027-0042"));
+        awaitMail(dossiers.get(selected).contactEmail(), selected + ".versement-tranche.1");
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(selected).count() == 0);
     }
 

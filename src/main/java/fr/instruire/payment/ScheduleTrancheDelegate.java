@@ -14,7 +14,8 @@ import fr.instruire.system.French;
  * ({@code tranchePercent}, rounded down) or as the result of a decision ({@code trancheAmount}, e.g. the usage
  * tranche), or what the grant still holds ({@code trancheRest = true}: the last tranche takes the rounding). Sets
  * {@code trancheAmount} (whole euros; 0 when nothing is due — no tranche is then recorded) and
- * {@code trancheAmountWords} for the tasks' forms. Idempotent on retry.
+ * {@code trancheAmountWords} for the tasks' forms. Idempotent on retry. The grant is opened from the dossier's recorded
+ * grant if the model's {@code openFunding} was not reached.
  */
 @Component("scheduleTranche")
 class ScheduleTrancheDelegate implements JavaDelegate {
@@ -39,8 +40,15 @@ class ScheduleTrancheDelegate implements JavaDelegate {
         var number = execution.getProcessBusinessKey();
         var key = text(execution, TRANCHE);
         var label = text(execution, LABEL);
-        var funding = ledger.of(number).orElseThrow(() -> new IllegalStateException(
-                "Dossier " + number + " : subvention non ouverte (openFunding) avant la tranche « " + label + " »"));
+        if (ledger.of(number).isEmpty()) {
+            // a tranche reached before the model's openFunding (a step skipped: a contract never signed) opens the grant
+            var grant = dossiers.get(number).grantAmount();
+            if (grant == null) {
+                throw new IllegalStateException("Dossier " + number + " : aucune subvention enregistrée pour la tranche « " + label + " »");
+            }
+            ledger.open(number, grant);
+        }
+        var funding = ledger.of(number).orElseThrow();
         var existing = ledger.tranche(number, key);
         long amount;
         if (existing.isPresent()) {

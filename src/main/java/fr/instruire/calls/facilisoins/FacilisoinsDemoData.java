@@ -182,6 +182,8 @@ class FacilisoinsDemoData {
         user(ARS, "Agnès", "Arsiledefrance", "@ars.example", ARS_GROUP);
         user(CPAM, "Cyril", "Cpamiledefrance", "@assurance-maladie.example", CPAM_GROUP);
         user(CTIS, "Thérèse", "Ctis", "@sante.gouv.example", CTIS_GROUP);
+        // the call's default finance team (calls/facilisoins.yaml, campaignDefaults.financeGroup): pays the credits
+        user("finances.art51", "Fabrice", "Finances", "@sante.gouv.example", "facilisoins-finance");
     }
 
     private void user(String id, String firstName, String lastName, String domain, String group) {

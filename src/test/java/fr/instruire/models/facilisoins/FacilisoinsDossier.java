@@ -8,6 +8,9 @@ package fr.instruire.models.facilisoins;
 final class FacilisoinsDossier {
 
     static final String PROCESS_ID = "facilisoins-dossier";
+    static final String PAYMENT_TRANCHE_BPMN = "bpmn/common/payment-tranche.bpmn";
+    static final String FORM_LIBERATION = "forms/common/payment-liberation.form";
+    static final String FORM_MISE_EN_PAIEMENT = "forms/common/payment-mise-en-paiement.form";
     static final String BPMN = "bpmn/facilisoins/facilisoins-dossier.bpmn";
     static final String ADMISSIBILITY_DMN = "dmn/facilisoins/facilisoins-admissibility.dmn";
     static final String FUNDING_DMN = "dmn/facilisoins/facilisoins-funding.dmn";
@@ -41,6 +44,9 @@ final class FacilisoinsDossier {
         static final String AVIS_REGIONAUX = "Gateway_AvisRegionaux";
         static final String AVIS_ARS = "Activity_AvisArs";
         static final String ECHEANCE_AVIS_ARS = "Event_EcheanceAvisArs";
+        static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
+        static final String VERSER_CREDITS_AMORCAGE = "Activity_VerserCreditsAmorcage";
+        static final String VERSER_SOLDE = "Activity_VerserSolde";
         static final String ECHEANCE_AVIS_CPAM = "Event_EcheanceAvisCpam";
         static final String CONSTATER_AVIS_CPAM_NON_RENDU = "Activity_ConstaterAvisCpamNonRendu";
         static final String RELANCE_AVIS_ARS = "Event_RelanceAvisArs";
@@ -100,6 +106,10 @@ final class FacilisoinsDossier {
         static final String ASSIGN_REGIONAL_PARTNERS = "assignRegionalPartners";
         static final String RECORD_OPINION = "recordOpinion";
         static final String RECORD_MISSING_OPINION = "recordMissingOpinion";
+        static final String OPEN_FUNDING = "openFunding";
+        static final String SCHEDULE_TRANCHE = "scheduleTranche";
+        static final String RELEASE_TRANCHE = "releaseTranche";
+        static final String RECORD_PAYMENT = "recordPayment";
         static final String LOAD_DOSSIER_FACTS = "loadDossierFacts";
         static final String RECORD_INSTRUCTION = "recordInstruction";
 

@@ -54,7 +54,10 @@ import fr.instruire.models.facilisoins.FacilisoinsDossier.Recevabilite;
         FacilisoinsDossier.FORM_CONTRACTUALISATION,
         FacilisoinsDossier.FORM_PLAN_ACTIONS,
         FacilisoinsDossier.FORM_ECART,
-        FacilisoinsDossier.FORM_DONNEES_EVALUATION })
+        FacilisoinsDossier.FORM_DONNEES_EVALUATION,
+        FacilisoinsDossier.PAYMENT_TRANCHE_BPMN,
+        FacilisoinsDossier.FORM_LIBERATION,
+        FacilisoinsDossier.FORM_MISE_EN_PAIEMENT })
 class FacilisoinsDossierProcessTest {
 
     @RegisterExtension
@@ -67,8 +70,13 @@ class FacilisoinsDossierProcessTest {
     private static final String DGCS = "dgcs";
     private static final String ARS = "ars-occitanie";
     private static final String CPAM = "cpam-occitanie";
+    private static final String FINANCE = "facilisoins-finance";
+    /** The grant the funding table gives the dossier (the platform's ledger holds it once the credits are open). */
+    private static final long GRANT = 50_000L;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZonedDateTime RECEIVED_AT = ZonedDateTime.of(2022, 2, 14, 10, 0, 0, 0, PARIS);
+    /** The tranches the ledger would hold, in order. */
+    private final List<Long> scheduled = new ArrayList<>();
     private static final ZonedDateTime LAUNCHED_AT = ZonedDateTime.of(2022, 4, 28, 9, 0, 0, 0, PARIS);
 
     /** What the delegates were called with, in order: {@code bean:argument}. */
@@ -99,6 +107,21 @@ class FacilisoinsDossierProcessTest {
             execution.setVariable(CPAM_GROUP, CPAM);
             execution.setVariable(OPINION_DUE_DATE, Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(15 * 86400)));
         });
+        Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> {
+            journal.add("openFunding");
+            scheduled.clear();
+        });
+        Mocks.register(Delegates.SCHEDULE_TRANCHE, (JavaDelegate) execution -> {
+            // as the ledger does: a share of the grant, or what it still holds
+            long amount = execution.getVariable("tranchePercent") != null
+                    ? GRANT * Integer.parseInt(execution.getVariable("tranchePercent").toString()) / 100
+                    : GRANT - scheduled.stream().mapToLong(Long::longValue).sum();
+            scheduled.add(amount);
+            execution.setVariable("trancheAmount", amount);
+            journal.add("scheduleTranche:" + execution.getVariable("tranche") + ":" + amount);
+        });
+        Mocks.register(Delegates.RELEASE_TRANCHE, (TaskListener) task -> journal.add("releaseTranche:" + task.getVariable("tranche")));
+        Mocks.register(Delegates.RECORD_PAYMENT, (TaskListener) task -> journal.add("recordPayment:" + task.getVariable("tranche")));
         Mocks.register(Delegates.RECORD_MISSING_OPINION, (JavaDelegate) execution ->
                 journal.add("recordMissingOpinion:" + execution.getVariableLocal("opinionOf")));
         Mocks.register(Delegates.RECORD_OPINION, (TaskListener) task -> journal.add("recordOpinion:"
@@ -164,8 +187,13 @@ class FacilisoinsDossierProcessTest {
         runAsyncSteps(dossier);
 
         assertThat(dossier).isWaitingAt(CONTRACTUALISER, DUREE_EXPERIMENTATION_ECOULEE);
-        assertThat(task(CONTRACTUALISER, dossier)).hasCandidateGroup(ARS).hasCandidateGroup(NATIONAL_TEAM);
+        // the tripartite contract: the establishment, the ARS and the CPAM that negotiate it
+        assertThat(task(CONTRACTUALISER, dossier)).hasCandidateGroup(ARS).hasCandidateGroup(CPAM).hasCandidateGroup(NATIONAL_TEAM);
         complete(task(CONTRACTUALISER, dossier), withVariables("forfaitSante", 420_000));
+        runAsyncSteps(dossier);
+        // its signature opens the grant: half of the credits, released by the national team, paid by finance
+        assertThat(dossier).isWaitingAt(VERSER_CREDITS_AMORCAGE, DUREE_EXPERIMENTATION_ECOULEE);
+        payTranche("contractualisation");
         runAsyncSteps(dossier);
         assertThat(taskService().getVariable(task(PLAN_ACTIONS, dossier).getId(), PLAN_ACTIONS_STEP)).isEqualTo("INITIAL");
         complete(task(PLAN_ACTIONS, dossier));
@@ -184,6 +212,11 @@ class FacilisoinsDossierProcessTest {
                 "sendMail:" + MailTemplates.DECISION,
                 "setDossierStatus:EXPERIMENTATION:Arrêté SSAS2212345A du 2022-04-25",
                 "recordFormFacts:" + CONTRACTUALISER,
+                "openFunding",
+                "scheduleTranche:contractualisation:25000",
+                "releaseTranche:contractualisation",
+                "recordPayment:contractualisation",
+                "sendMail:versement-tranche",
                 "recordFormFacts:" + PLAN_ACTIONS);
     }
 
@@ -348,6 +381,8 @@ class FacilisoinsDossierProcessTest {
         var dossier = launched();
         complete(task(CONTRACTUALISER, dossier));
         runAsyncSteps(dossier);
+        payTranche("contractualisation");
+        runAsyncSteps(dossier);
         complete(task(PLAN_ACTIONS, dossier));
         runAsyncSteps(dossier);
 
@@ -370,11 +405,18 @@ class FacilisoinsDossierProcessTest {
 
         passTime(dossier, DUREE_EXPERIMENTATION_ECOULEE, LAUNCHED_AT.plusMonths(18));
         runAsyncSteps(dossier);
+        // the end of the 18 months: the balance of the credits
+        payTranche("solde");
+        runAsyncSteps(dossier);
 
-        assertThat(dossier).isEnded().hasPassedInOrder(EXPERIMENTATION_CLOSE, TERMINER_EXPERIMENTATION, EXPERIMENTATION_TERMINEE);
+        assertThat(dossier).isEnded().hasPassedInOrder(EXPERIMENTATION_CLOSE, TERMINER_EXPERIMENTATION, VERSER_SOLDE,
+                EXPERIMENTATION_TERMINEE);
+        assertThat(journal).containsSubsequence("scheduleTranche:contractualisation:25000", "scheduleTranche:solde:25000",
+                "recordPayment:solde");
         assertThat(taskService().createTaskQuery().processInstanceId(dossier.getId()).count()).isZero();
         assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
                 .taskDefinitionKey(LIVRER_DONNEES_EVALUATION).count()).isEqualTo(5);
+        assertThat(taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).count()).isZero();
         assertThat(journal).contains("setDossierStatus:EXPERIMENTATION_ENDED:Fin des 18 mois d'expérimentation");
     }
 
@@ -394,7 +436,8 @@ class FacilisoinsDossierProcessTest {
                 OPINION_REMINDER, "P10D",
                 EXPERIMENTATION_DURATION, "P18M",
                 ACTION_PLAN_UPDATE_CYCLE, "R/P1Y",
-                DATA_DELIVERY_CYCLE, "R/P3M");
+                DATA_DELIVERY_CYCLE, "R/P3M",
+                "financeGroup", FINANCE);
     }
 
     private static ProcessInstance startBefore(String activityId) {
@@ -487,5 +530,27 @@ class FacilisoinsDossierProcessTest {
 
     private static String formKey(Task task) {
         return formService().getTaskFormData(task.getId()).getCamundaFormRef().getKey();
+    }
+
+    /** The national team releases the dossier's tranche, finance records its payment (the common tranche process). */
+    private void payTranche(String tranche) {
+        runAllJobs();
+        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
+                .singleResult();
+        assertThat(release).hasCandidateGroup(NATIONAL_TEAM);
+        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
+        taskService().complete(release.getId(), withVariables("trancheEvidence", "Pièce " + tranche));
+        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
+                .singleResult();
+        assertThat(payment).hasCandidateGroup(FINANCE);
+        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
+        runAllJobs();
+    }
+
+    /** The asynchronous steps of the dossier and of the tranches it called; timers aside. */
+    private static void runAllJobs() {
+        for (int i = 0; i < 10; i++) {
+            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
+        }
     }
 }
