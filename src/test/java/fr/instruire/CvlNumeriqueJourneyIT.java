@@ -52,6 +52,7 @@ import fr.instruire.support.Staff;
 @ApplicationIT
 class CvlNumeriqueJourneyIT {
 
+    static final String FINANCE = "finances.cvl";
     static final String CAMPAIGN = "cvl-numerique-it";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String REVIEWERS = "instructeurs-cvl";
@@ -97,6 +98,8 @@ class CvlNumeriqueJourneyIT {
         Staff.user(identity, REVIEWER, REVIEWERS);
         Staff.user(identity, COMMITTEE, COMMITTEE_GROUP);
         Staff.user(identity, URPS, URPS_GROUP);
+        // the call's default finance team (calls/cvl-numerique.yaml, campaignDefaults.financeGroup)
+        Staff.user(identity, FINANCE, "cvl-numerique-finance");
     }
 
     @Test
@@ -193,8 +196,10 @@ class CvlNumeriqueJourneyIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(fields(refused)).contains("facts.ownerType", "facts.cptsCount", "facts.budget");
 
-        var selected = number(apply("coordination@cpts-bourges.example", "Télé-expertise ville-hôpital à Bourges",
-                application(2, 120_000)));
+        var selectedApplication = apply("coordination@cpts-bourges.example", "Télé-expertise ville-hôpital à Bourges",
+                application(2, 120_000));
+        var selected = number(selectedApplication);
+        var token = "Bearer " + json.readTree(selectedApplication.body()).get("accessToken").asText();
         var notSelected = number(apply("contact@cpts-gatinais.example", "Agenda partagé du Gâtinais",
                 application(1, 40_000)));
 
@@ -263,6 +268,27 @@ class CvlNumeriqueJourneyIT {
         var page = HtmlUtils.htmlUnescape(get("/dossiers/" + selected, basic(REVIEWER, REVIEWER)).body());
         assertThat(page).contains("<dt>Taux d'intervention fixé par le comité (%)</dt>",
                 "<dt>Taux dans la fourchette indicative de 40 à 80 %</dt>");
+
+        // the final statement of justified expenses: 160 000 € × 85 % = 136 000 €, within the grant: 127 500 €
+        var statement = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            statement.set(post("/api/dossiers/" + selected + "/filings/justificatifs", """
+                    {"justifiedExpenses": 160000, "statementDate": "%s", "finalStatement": true}"""
+                    .formatted(java.time.LocalDate.now()), token));
+            return statement.get().statusCode() != 409;
+        });
+        assertThat(statement.get().statusCode()).as(statement.get().body()).isEqualTo(200);
+        var release = engine().await(REVIEWER, selected, "Activity_LibererTranche");
+        engine().claim(REVIEWER, release);
+        assertThat(engine().complete(REVIEWER, release, Map.of("trancheEvidence",
+                typed("Factures acquittées, état récapitulatif final", "String"))).statusCode()).isEqualTo(204);
+        var payment = engine().await(FINANCE, selected, "Activity_MettreEnPaiement");
+        engine().claim(FINANCE, payment);
+        assertThat(engine().complete(FINANCE, payment, Map.of("paymentReference", typed("Mandat CVL-2026-19", "String")))
+                .statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(dossiers.get(selected).status()));
+        assertThat(plain(content(Mails.await("coordination@cpts-bourges.example", selected + ".versement-tranche.1"))))
+                .contains("127 500 €", "il reste 0 €");
 
         // half of the 30 000 € service
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUPPORT_OFFERED".equals(dossiers.get(notSelected).status()));

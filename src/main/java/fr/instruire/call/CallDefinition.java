@@ -38,9 +38,11 @@ public record CallDefinition(String id, String title, String source, String regi
 
     /**
      * A later filing by the applicant (the full dossier after a letter of intent): its facts are the fields of its
-     * form ({@code forms/<call>/<form>.form}); once stored, {@code message} is correlated to the dossier's process.
+     * form ({@code forms/<call>/<form>.form}); once stored, {@code message} is correlated to the dossier's process, with
+     * the facts named in {@code processVariables} as its variables (what the model's gateways read: a final statement).
      */
-    public record Filing(String id, String label, String form, String message, List<FactDefinition> facts) {
+    public record Filing(String id, String label, String form, String message, List<FactDefinition> facts,
+                         List<String> processVariables) {
     }
 
     /** A grant shared between regions pro rata of a list's records, by each record's region field. */

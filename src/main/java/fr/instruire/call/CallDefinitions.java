@@ -164,9 +164,13 @@ public class CallDefinitions {
                 try (InputStream in = filingForm.getInputStream()) {
                     var filingFacts = RegistrationForms.read(in);
                     filingFacts.values().forEach(fact -> facts.putIfAbsent(fact.key(), fact));
+                    var passed = f.get("processVariables") instanceof List<?> names
+                            ? names.stream().map(String::valueOf).toList() : List.<String>of();
+                    passed.stream().filter(name -> !filingFacts.containsKey(name)).forEach(name -> local.add(where
+                            + ".processVariables — « " + name + " » n'est pas un champ du formulaire du dépôt"));
                     filings.put(filingId, new CallDefinition.Filing(filingId,
                             f.get("label") == null ? filingId : String.valueOf(f.get("label")), String.valueOf(f.get("form")),
-                            String.valueOf(f.get("message")), List.copyOf(filingFacts.values())));
+                            String.valueOf(f.get("message")), List.copyOf(filingFacts.values()), List.copyOf(passed)));
                 } catch (IOException | RuntimeException e) {
                     local.add(where + ".form — illisible : " + e.getMessage());
                 }

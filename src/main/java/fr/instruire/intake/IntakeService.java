@@ -311,7 +311,9 @@ public class IntakeService {
         facts.setAll(number, checkedFacts);
         dossiers.recordEvent(number, dossier.contactEmail(), "FILING_RECEIVED", filing.label());
         try {
-            runtime.createMessageCorrelation(filing.message()).processInstanceBusinessKey(number).correlate();
+            var passed = new java.util.HashMap<String, Object>();
+            filing.processVariables().forEach(name -> passed.put(name, checkedFacts.get(name)));
+            runtime.createMessageCorrelation(filing.message()).processInstanceBusinessKey(number).setVariables(passed).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw ApiProblem.conflict("Le dossier " + number + " n'attend pas de « " + filing.label() + " » à cette étape.");
         }

@@ -8,6 +8,10 @@ package fr.instruire.models.cvlnumerique;
 final class CvlNumeriqueDossier {
 
     static final String PROCESS_ID = "cvl-numerique-dossier";
+    static final String PAYMENT_DMN = "dmn/cvl-numerique/cvl-numerique-payment.dmn";
+    static final String PAYMENT_TRANCHE_BPMN = "bpmn/common/payment-tranche.bpmn";
+    static final String FORM_LIBERATION = "forms/common/payment-liberation.form";
+    static final String FORM_MISE_EN_PAIEMENT = "forms/common/payment-mise-en-paiement.form";
     static final String BPMN = "bpmn/cvl-numerique/cvl-numerique-dossier.bpmn";
     static final String ELIGIBILITY_DMN = "dmn/cvl-numerique/cvl-numerique-eligibility.dmn";
     static final String FUNDING_DMN = "dmn/cvl-numerique/cvl-numerique-funding.dmn";
@@ -42,7 +46,12 @@ final class CvlNumeriqueDossier {
         static final String CALCULER_SUBVENTION = "Activity_CalculerSubvention";
         static final String ENREGISTRER_SUBVENTION = "Activity_EnregistrerSubvention";
         static final String NOTIFIER_SELECTION = "Activity_NotifierSelection";
-        static final String SUBVENTION_NOTIFIEE = "Event_SubventionNotifiee";
+        static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
+        static final String ATTENDRE_JUSTIFICATIFS = "Activity_AttendreJustificatifs";
+        static final String CALCULER_PAIEMENT = "Activity_CalculerPaiement";
+        static final String VERSER_PAIEMENT = "Activity_VerserPaiement";
+        static final String SOLDER_PROJET = "Activity_SolderProjet";
+        static final String PROJET_SOLDE = "Event_ProjetSolde";
         static final String NOTIFIER_NON_SELECTION = "Activity_NotifierNonSelection";
         static final String DECIDER_ACCOMPAGNEMENT = "Activity_DeciderAccompagnement";
         static final String CALCULER_AIDE_ACCOMPAGNEMENT = "Activity_CalculerAideAccompagnement";
@@ -79,6 +88,11 @@ final class CvlNumeriqueDossier {
         static final String RECORD_INSTRUCTION = "recordInstruction";
         /** P1: stores the named process variables as the dossier's facts (and grantAmount as its grant). */
         static final String RECORD_FACTS = "recordFacts";
+        static final String OPEN_FUNDING = "openFunding";
+        static final String LOAD_FUNDING = "loadFunding";
+        static final String SCHEDULE_TRANCHE = "scheduleTranche";
+        static final String RELEASE_TRANCHE = "releaseTranche";
+        static final String RECORD_PAYMENT = "recordPayment";
 
         private Delegates() {
         }

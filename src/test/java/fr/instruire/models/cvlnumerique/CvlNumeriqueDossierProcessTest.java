@@ -53,7 +53,11 @@ import fr.instruire.models.cvlnumerique.CvlNumeriqueDossier.Recevabilite;
         CvlNumeriqueDossier.FORM_RECEVABILITE,
         CvlNumeriqueDossier.FORM_ANALYSE,
         CvlNumeriqueDossier.FORM_AVIS_URPS,
-        CvlNumeriqueDossier.FORM_ACCOMPAGNEMENT })
+        CvlNumeriqueDossier.FORM_ACCOMPAGNEMENT,
+        CvlNumeriqueDossier.PAYMENT_DMN,
+        CvlNumeriqueDossier.PAYMENT_TRANCHE_BPMN,
+        CvlNumeriqueDossier.FORM_LIBERATION,
+        CvlNumeriqueDossier.FORM_MISE_EN_PAIEMENT })
 class CvlNumeriqueDossierProcessTest {
 
     @RegisterExtension
@@ -76,6 +80,8 @@ class CvlNumeriqueDossierProcessTest {
 
     /** What the delegates were called with, in order: {@code bean:argument}. */
     private final List<String> journal = new ArrayList<>();
+    /** The tranches the ledger holds, in order (the loadFunding and scheduleTranche recorders share it). */
+    private final List<Long> ledger = new ArrayList<>();
     /** The reviewers' tasks whose view was prepared. */
     private final List<String> views = new ArrayList<>();
     /** The dossier's facts as the platform stores them; the recorders below read and write them. */
@@ -122,6 +128,21 @@ class CvlNumeriqueDossierProcessTest {
             execution.setVariable(GRANT_AMOUNT, facts.get(Facts.REQUESTED_AMOUNT));
             journal.add("recordInstruction");
         });
+        Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> journal.add("openFunding"));
+        // the ledger, as the platform keeps it: what each tranche set
+        Mocks.register(Delegates.LOAD_FUNDING, (JavaDelegate) execution -> {
+            execution.setVariable("fundingCommitted", ledger.stream().mapToLong(Long::longValue).sum());
+            execution.setVariable("fundingTranches", (long) ledger.size());
+        });
+        Mocks.register(Delegates.SCHEDULE_TRANCHE, (JavaDelegate) execution -> {
+            long amount = ((Number) execution.getVariable("trancheAmount")).longValue();
+            if (amount > 0) {
+                ledger.add(amount);
+            }
+            journal.add("scheduleTranche:" + execution.getVariable("tranche") + ":" + amount);
+        });
+        Mocks.register(Delegates.RELEASE_TRANCHE, (TaskListener) task -> journal.add("releaseTranche:" + task.getVariable("tranche")));
+        Mocks.register(Delegates.RECORD_PAYMENT, (TaskListener) task -> journal.add("recordPayment:" + task.getVariable("tranche")));
         Mocks.register(Delegates.RECORD_FACTS, (JavaDelegate) execution -> {
             var recorded = new ArrayList<String>();
             for (var name : execution.getVariableLocal(FACTS).toString().split(",")) {
@@ -175,11 +196,12 @@ class CvlNumeriqueDossierProcessTest {
         correlateCommitteeDecision(true, "Projet emblématique du territoire.");
         runAsyncSteps(dossier);
 
-        assertThat(dossier).isEnded().hasPassedInOrder(
+        // the grant opens: the beneficiary now justifies its expenses (see the next test)
+        assertThat(dossier).isWaitingAt(ATTENDRE_JUSTIFICATIFS).hasPassedInOrder(
                 CANDIDATURE_DEPOSEE, ENVOYER_ACCUSE_RECEPTION, APPLIQUER_REGLES_ELIGIBILITE, VERIFIER_RECEVABILITE,
                 NOTIFIER_RECEVABILITE, ANALYSER_PROJET, RECUEILLIR_AVIS_URPS, ENREGISTRER_ANALYSE,
                 DECISION_COMITE_RECUE, CALCULER_SUBVENTION, ENREGISTRER_SUBVENTION, NOTIFIER_SELECTION,
-                SUBVENTION_NOTIFIEE);
+                OUVRIR_SUBVENTION);
         assertThat(journal).containsExactly(
                 "sendMail:" + MailTemplates.ACCUSE_RECEPTION,
                 "loadDossierFacts",
@@ -192,7 +214,8 @@ class CvlNumeriqueDossierProcessTest {
                 "loadDossierFacts",
                 // 150 000 € × 60 %, within the indicative 40–80 %
                 "recordFacts:grantAmount=90000,rateWithinIndicativeRange=true",
-                "sendMail:" + MailTemplates.DECISION);
+                "sendMail:" + MailTemplates.DECISION,
+                "openFunding");
         assertThat(views).containsExactly(VERIFIER_RECEVABILITE, ANALYSER_PROJET, RECUEILLIR_AVIS_URPS);
         assertThat(facts).containsEntry(Facts.ELIGIBLE_COST, ELIGIBLE_COST).containsEntry(GRANT_AMOUNT, 90_000L)
                 .containsEntry(RATE_WITHIN_INDICATIVE_RANGE, true);
@@ -336,12 +359,12 @@ class CvlNumeriqueDossierProcessTest {
         correlateCommitteeDecision(true, "Plan de financement sans autre cofinanceur.");
         runAsyncSteps(dossier);
 
-        assertThat(dossier).isEnded().hasPassed(CALCULER_SUBVENTION, ENREGISTRER_SUBVENTION, NOTIFIER_SELECTION)
-                .hasNotPassed(NOTIFIER_NON_SELECTION);
+        assertThat(dossier).isWaitingAt(ATTENDRE_JUSTIFICATIFS)
+                .hasPassed(CALCULER_SUBVENTION, ENREGISTRER_SUBVENTION, NOTIFIER_SELECTION).hasNotPassed(NOTIFIER_NON_SELECTION);
         // never brought back to 80 %: 150 000 € × 85 %, flagged
         assertThat(journal).containsExactly("loadDossierFacts",
                 "recordFacts:grantAmount=127500,rateWithinIndicativeRange=false",
-                "sendMail:" + MailTemplates.DECISION);
+                "sendMail:" + MailTemplates.DECISION, "openFunding");
     }
 
     @Test
@@ -456,7 +479,82 @@ class CvlNumeriqueDossierProcessTest {
                 COMPLEMENTS_DELAY, "P15D",
                 CONVENTION_REMINDER_DELAY, "P30D",
                 URPS_GROUP, URPS,
-                URPS_OPINION_DELAY, "P15D");
+                URPS_OPINION_DELAY, "P15D",
+                "financeGroup", "finance-cvl");
+    }
+
+    /**
+     * « un taux d'intervention de 40 à 80 % du coût du projet » : each statement of justified expenses is paid at the
+     * committee's rate, within the grant, less what was set before; the final one closes the project.
+     */
+    @Test
+    void justifiedExpensesArePaidAtTheCommitteesRateUntilTheFinalStatement() {
+        facts.put(Facts.INTERVENTION_RATE, 60L);
+        facts.put(GRANT_AMOUNT, 90_000L);
+        var dossier = startBefore(ATTENDRE_JUSTIFICATIFS);
+        journal.clear();
+
+        // 50 000 € justified: 60 % = 30 000 €
+        fileStatement(50_000L, false);
+        payTranche("versement-1");
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(ATTENDRE_JUSTIFICATIFS);
+        // 120 000 € in all: 72 000 € less the 30 000 € set = 42 000 €
+        fileStatement(120_000L, false);
+        payTranche("versement-2");
+        runAsyncSteps(dossier);
+        // the final statement: 160 000 € would make 96 000 €, the grant stops at 90 000 €: 18 000 € more
+        fileStatement(160_000L, true);
+        payTranche("versement-3");
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isEnded().hasPassed(SOLDER_PROJET, PROJET_SOLDE);
+        assertThat(journal).containsSubsequence("scheduleTranche:versement-1:30000", "scheduleTranche:versement-2:42000",
+                "scheduleTranche:versement-3:18000", "setDossierStatus:CLOSED");
+        assertThat(ledger).containsExactly(30_000L, 42_000L, 18_000L);
+    }
+
+    /** A statement that adds nothing payable (the grant reached) sets no tranche and the dossier waits for the next. */
+    @Test
+    void aStatementWithNothingMoreToPayWaitsForTheNext() {
+        facts.put(Facts.INTERVENTION_RATE, 60L);
+        facts.put(GRANT_AMOUNT, 90_000L);
+        ledger.add(90_000L);
+        var dossier = startBefore(ATTENDRE_JUSTIFICATIFS);
+        fileStatement(200_000L, false);
+        runAllJobs();
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(ATTENDRE_JUSTIFICATIFS);
+        assertThat(journal).contains("scheduleTranche:versement-2:0").doesNotContain("releaseTranche:versement-2");
+    }
+
+    /** What the platform does on a filing « justificatifs »: the facts stored, the message with finalStatement. */
+    private void fileStatement(long justifiedExpenses, boolean finalStatement) {
+        facts.put("justifiedExpenses", justifiedExpenses);
+        runtimeService().createMessageCorrelation("justificatifs-deposes").processInstanceBusinessKey(DOSSIER)
+                .setVariable("finalStatement", finalStatement).correlate();
+        runAllJobs();
+    }
+
+    /** The reviewer releases the tranche, finance records its payment (the common tranche process). */
+    private void payTranche(String tranche) {
+        runAllJobs();
+        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
+                .singleResult();
+        assertThat(release).hasCandidateGroup(REVIEWERS);
+        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
+        taskService().complete(release.getId(), withVariables("trancheEvidence", "Factures acquittées"));
+        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
+                .singleResult();
+        assertThat(payment).hasCandidateGroup("finance-cvl");
+        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
+        runAllJobs();
+    }
+
+    private static void runAllJobs() {
+        for (int i = 0; i < 10; i++) {
+            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
+        }
     }
 
     /** A detour, started where it begins, with what the intake would have set. */
