@@ -32,6 +32,7 @@ class EsmsNumeriqueAdmissibilityTest {
     static final String MEDICALISED_STATED = "Rule_CaractereMedicaliseRenseigne";
     static final String HONOUR_STATEMENT = "Rule_AttestationSurLHonneur";
     static final String PURCHASING_FRAMEWORK = "Rule_MarcheNationalCentraleAchat";
+    static final String EXEMPTION_FOR_UPGRADES_ONLY = "Rule_DerogationMonteeDeVersion";
 
     static final DecisionUnderTest admissibility = DecisionUnderTest.load(
             "dmn/esms-numerique/esms-numerique-admissibility.dmn", "esms-numerique-admissibility");
@@ -195,6 +196,19 @@ class EsmsNumeriqueAdmissibilityTest {
                 .containsExactly(PURCHASING_FRAMEWORK);
     }
 
+    /**
+     * « les projets de montée de version du dossier usager informatisé peuvent bénéficier des crédits d'amorçage quand
+     * bien même la solution informatique ne serait pas référencée dans le marché national » — not an acquisition.
+     */
+    @Test
+    void theExemptionFromTheNationalFrameworkIsForUpgradesOnly() {
+        assertThat(failedRules(admissibleDossierWith("purchasingFrameworkExemption", true)))
+                .containsExactly(EXEMPTION_FOR_UPGRADES_ONLY);
+        assertThat(failedRules(admissibleDossierWith("purchasingFrameworkExemption", true, "projectType", "MISE_EN_CONFORMITE")))
+                .isEmpty();
+        assertThat(failedRules(admissibleDossierWith("purchasingFrameworkExemption", false))).isEmpty();
+    }
+
     @Test
     void aDossierFailingSeveralCriteriaYieldsOneReasonPerCriterion() {
         var facts = admissibleDossierWith(
@@ -230,6 +244,7 @@ class EsmsNumeriqueAdmissibilityTest {
                 "managingOrganisationSize", "PETIT", "managingOrganisationCount", 1, "esmsCount", 0)));
         reasons.addAll(reasons(Map.of("projectType", "LES_DEUX", "managingOrganisationSize", "GRAND",
                 "esmsCount", 1, "medicalised", true, "coreServicesCount", 0)));
+        reasons.addAll(reasons(admissibleDossierWith("purchasingFrameworkExemption", true)));
 
         assertThat(reasons).hasSameSizeAs(admissibility.ruleIds())
                 .allSatisfy(reason -> assertThat(reason).matches("^[A-ZÉ][^:]+ : .+\\.$"));

@@ -64,9 +64,11 @@ class EsmsNumeriqueFundingTest {
         assertGrant(project(projectType, esmsCount, smallEsmsEquipmentCount), rule, euros);
     }
 
+    /** « concomitant avec un projet de mise en œuvre d'un DUI » : equipment only for the (at most 30) ESMS funded. */
     @Test
-    void theThirtyEsmsLimitDoesNotApplyToEquipment() {
-        assertGrant(project("ACQUISITION", 35, 35), ACQUISITION, 30 * 25_000 + 35 * 20_000);
+    void equipmentGoesOnlyToTheThirtyEsmsTheProjectFunds() {
+        assertGrant(project("ACQUISITION", 35, 35), ACQUISITION, 30 * 25_000 + 30 * 20_000);
+        assertGrant(project("MISE_EN_CONFORMITE", 40, 32), CONFORMITY, 30 * 10_000 + 30 * 20_000);
     }
 
     @ParameterizedTest(name = "projectType={0}, esmsCount={1}, smallEsmsEquipmentCount={2}: no grant")
