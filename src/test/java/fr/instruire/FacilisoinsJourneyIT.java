@@ -66,6 +66,7 @@ class FacilisoinsJourneyIT {
     static final String ARS = "ars.it";
     static final String CPAM = "cpam.it";
     static final String CTIS = "ctis.it";
+    static final String DGCS_USER = "dgcs.it";
     /** The call's default finance team (calls/facilisoins.yaml, campaignDefaults.financeGroup). */
     static final String FINANCE = "finances.it";
 
@@ -117,6 +118,7 @@ class FacilisoinsJourneyIT {
         user(NATIONAL, "equipe-nationale-it");
         identity.createMembership(NATIONAL, "dgcs-it");
         user(CTIS, "ctis-it");
+        user(DGCS_USER, "dgcs-it");
         user(FINANCE, "facilisoins-finance");
     }
 
@@ -272,6 +274,12 @@ class FacilisoinsJourneyIT {
         complete(NATIONAL, review, Map.of("submittedBeforeDeadline", true, "dossierComplete", true, "coordinatorIdentified", true,
                 "objectivesAdequate", true, "territorialDynamic", true, "engineeringCostEstimated", true,
                 "healthProductShareMethodology", true, "recevabiliteDecision", "RECEVABLE"));
+        // « de manière conjointe avec la DGCS »: no assessment leaves without the DGCS, which must say why it sends one back
+        var validation = awaitTask(number, "Activity_ValiderRecevabiliteDgcs");
+        var silent = httpComplete(DGCS_USER, validation, Map.of("dgcsDisagrees", typed(true, "Boolean")));
+        assertThat(silent.statusCode()).isEqualTo(400);
+        assertThat(silent.body()).contains("Motivez votre choix");
+        complete(DGCS_USER, validation, Map.of("dgcsDisagrees", false));
         var ars = awaitTask(number, "Activity_AvisArs");
         var cpam = awaitTask(number, "Activity_AvisCpam");
         user(ARS, "ars-ile-de-france");

@@ -53,6 +53,7 @@ class FacilisoinsDemoData {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String REGISTER = "Activity_EnregistrerCandidature";
     private static final String VERIFY = "Activity_VerifierRecevabilite";
+    private static final String VALIDATE = "Activity_ValiderRecevabiliteDgcs";
     private static final String ARS_OPINION = "Activity_AvisArs";
     private static final String CPAM_OPINION = "Activity_AvisCpam";
     private static final String GRID = "Activity_NoterDossier";
@@ -225,11 +226,12 @@ class FacilisoinsDemoData {
         demo.complete(demo.await(number, REGISTER), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, form);
     }
 
-    /** The recevabilité, by the équipe nationale with the DGCS: every criterion met. */
+    /** The recevabilité, by the équipe nationale, validated by the DGCS (« de manière conjointe »): every criterion met. */
     private void admit(String number) {
-        demo.complete(demo.await(number, VERIFY), DGCS, DGCS_GROUP, Map.of("submittedBeforeDeadline", true, "dossierComplete", true,
-                "coordinatorIdentified", true, "objectivesAdequate", true, "territorialDynamic", true,
+        demo.complete(demo.await(number, VERIFY), NATIONAL_TEAM, NATIONAL_TEAM_GROUP, Map.of("submittedBeforeDeadline", true,
+                "dossierComplete", true, "coordinatorIdentified", true, "objectivesAdequate", true, "territorialDynamic", true,
                 "engineeringCostEstimated", true, "healthProductShareMethodology", true,
                 "recevabiliteDecision", "RECEVABLE", "recevabiliteComment", "Dossier complet, critères réunis."));
+        demo.complete(demo.await(number, VALIDATE), DGCS, DGCS_GROUP, Map.of("dgcsDisagrees", false));
     }
 }

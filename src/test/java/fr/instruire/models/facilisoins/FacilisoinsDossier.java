@@ -11,6 +11,7 @@ final class FacilisoinsDossier {
     static final String PAYMENT_TRANCHE_BPMN = "bpmn/common/payment-tranche.bpmn";
     static final String FORM_LIBERATION = "forms/common/payment-liberation.form";
     static final String FORM_MISE_EN_PAIEMENT = "forms/common/payment-mise-en-paiement.form";
+    static final String FORM_VALIDATION_DGCS = "forms/facilisoins/facilisoins-validation-dgcs.form";
     static final String BPMN = "bpmn/facilisoins/facilisoins-dossier.bpmn";
     static final String ADMISSIBILITY_DMN = "dmn/facilisoins/facilisoins-admissibility.dmn";
     static final String FUNDING_DMN = "dmn/facilisoins/facilisoins-funding.dmn";
@@ -43,6 +44,7 @@ final class FacilisoinsDossier {
         static final String DOSSIER_IRRECEVABLE = "Event_DossierIrrecevable";
         static final String AVIS_REGIONAUX = "Gateway_AvisRegionaux";
         static final String AVIS_ARS = "Activity_AvisArs";
+        static final String VALIDER_RECEVABILITE_DGCS = "Activity_ValiderRecevabiliteDgcs";
         static final String ECHEANCE_AVIS_ARS = "Event_EcheanceAvisArs";
         static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
         static final String VERSER_CREDITS_AMORCAGE = "Activity_VerserCreditsAmorcage";
@@ -107,6 +109,7 @@ final class FacilisoinsDossier {
         static final String RECORD_OPINION = "recordOpinion";
         static final String RECORD_MISSING_OPINION = "recordMissingOpinion";
         static final String OPEN_FUNDING = "openFunding";
+        static final String REQUIRE_REASON = "requireReason";
         static final String SCHEDULE_TRANCHE = "scheduleTranche";
         static final String RELEASE_TRANCHE = "releaseTranche";
         static final String RECORD_PAYMENT = "recordPayment";

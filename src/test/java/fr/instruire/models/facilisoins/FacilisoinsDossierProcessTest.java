@@ -55,6 +55,7 @@ import fr.instruire.models.facilisoins.FacilisoinsDossier.Recevabilite;
         FacilisoinsDossier.FORM_PLAN_ACTIONS,
         FacilisoinsDossier.FORM_ECART,
         FacilisoinsDossier.FORM_DONNEES_EVALUATION,
+        FacilisoinsDossier.FORM_VALIDATION_DGCS,
         FacilisoinsDossier.PAYMENT_TRANCHE_BPMN,
         FacilisoinsDossier.FORM_LIBERATION,
         FacilisoinsDossier.FORM_MISE_EN_PAIEMENT })
@@ -107,6 +108,7 @@ class FacilisoinsDossierProcessTest {
             execution.setVariable(CPAM_GROUP, CPAM);
             execution.setVariable(OPINION_DUE_DATE, Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(15 * 86400)));
         });
+        Mocks.register(Delegates.REQUIRE_REASON, (TaskListener) task -> { });
         Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> {
             journal.add("openFunding");
             scheduled.clear();
@@ -153,9 +155,8 @@ class FacilisoinsDossierProcessTest {
         runAsyncSteps(dossier);
 
         assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
-        assertThat(task()).hasCandidateGroup(NATIONAL_TEAM).hasCandidateGroup(DGCS);
-        complete(task(), allCriteriaMet(Recevabilite.RECEVABLE));
-        runAsyncSteps(dossier);
+        assertThat(task()).hasCandidateGroup(NATIONAL_TEAM);
+        assess(dossier, allCriteriaMet(Recevabilite.RECEVABLE));
 
         assertThat(dossier).isWaitingAt(AVIS_ARS, AVIS_CPAM);
         assertThat(admissibilityReasons(dossier)).isEmpty();
@@ -205,6 +206,7 @@ class FacilisoinsDossierProcessTest {
                 "recordFormFacts:" + ENREGISTRER_CANDIDATURE,
                 "recordFormFacts:" + VERIFIER_RECEVABILITE,
                 "recordAdmissibilityReview:" + Recevabilite.RECEVABLE,
+                "recordFormFacts:" + VALIDER_RECEVABILITE_DGCS,
                 "assignRegionalPartners",
                 "recordOpinion:ARS:FAVORABLE",
                 "recordOpinion:CPAM:RESERVE",
@@ -228,8 +230,7 @@ class FacilisoinsDossierProcessTest {
         complete(task());
         runAsyncSteps(dossier);
 
-        complete(task(), allCriteriaMet(Recevabilite.RECEVABLE));
-        runAsyncSteps(dossier);
+        assess(dossier, allCriteriaMet(Recevabilite.RECEVABLE));
 
         assertThat(dossier).isEnded().hasPassedInOrder(EVALUER_RECEVABILITE, DECLARER_IRRECEVABLE, NOTIFIER_IRRECEVABILITE,
                 DOSSIER_IRRECEVABLE).hasNotPassed(AVIS_ARS);
@@ -246,11 +247,34 @@ class FacilisoinsDossierProcessTest {
 
         var answers = allCriteriaMet(Recevabilite.RECEVABLE);
         answers.put(Criteria.HEALTH_PRODUCT_SHARE_METHODOLOGY, false);
-        complete(task(), answers);
-        runAsyncSteps(dossier);
+        assess(dossier, answers);
 
         assertThat(dossier).isEnded().hasPassed(DECLARER_IRRECEVABLE, DOSSIER_IRRECEVABLE);
         assertThat(admissibilityReasons(dossier)).singleElement().asString().contains("produits de santé");
+    }
+
+    /** « L'équipe-nationale 51 appréciera, de manière conjointe avec la DGCS, la recevabilité des candidatures ». */
+    @Test
+    void theDgcsSendsBackAnAssessmentItDoesNotShareAndNothingReachesTheApplicant() {
+        var dossier = startBefore(VERIFIER_RECEVABILITE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        complete(task(), allCriteriaMet(Recevabilite.RECEVABLE));
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(VALIDER_RECEVABILITE_DGCS);
+        assertThat(task()).hasCandidateGroup(DGCS);
+        try (var form = formService().getDeployedTaskForm(task().getId())) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"id\": \"facilisoins-validation-dgcs\"");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+
+        complete(task(), withVariables("dgcsDisagrees", true, "dgcsComment", "La méthodologie des produits de santé reste à préciser."));
+        runAsyncSteps(dossier);
+
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE).hasNotPassed(AVIS_ARS, NOTIFIER_IRRECEVABILITE);
+        assertThat(journal).noneMatch(call -> call.startsWith("sendMail"));
+        assess(dossier, allCriteriaMet(Recevabilite.RECEVABLE));
+        assertThat(dossier).isWaitingAt(AVIS_ARS, AVIS_CPAM);
     }
 
     @Test
@@ -259,8 +283,7 @@ class FacilisoinsDossierProcessTest {
         assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
         var answers = allCriteriaMet(Recevabilite.IRRECEVABLE);
         answers.put(RECEVABILITE_COMMENT, "Établissement hors champ de l'expérimentation.");
-        complete(task(), answers);
-        runAsyncSteps(dossier);
+        assess(dossier, answers);
 
         assertThat(dossier).isEnded().hasPassed(DECLARER_IRRECEVABLE, NOTIFIER_IRRECEVABILITE);
         assertThat(journal).contains("setDossierStatus:INADMISSIBLE:Établissement hors champ de l'expérimentation.");
@@ -272,8 +295,7 @@ class FacilisoinsDossierProcessTest {
         assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
         var answers = allCriteriaMet(Recevabilite.COMPLEMENTS);
         answers.put(COMPLEMENTS_REQUEST, "Méthodologie d'identification de la part des produits de santé");
-        complete(task(), answers);
-        runAsyncSteps(dossier);
+        assess(dossier, answers);
         assertThat(dossier).isWaitingAt(ATTENTE_COMPLEMENTS);
         assertThat(timer(dossier, DELAI_COMPLEMENTS_ECOULE).getDuedate()).isEqualTo(days(15));
 
@@ -552,5 +574,13 @@ class FacilisoinsDossierProcessTest {
         for (int i = 0; i < 10; i++) {
             managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
         }
+    }
+
+    /** The national team assesses, the DGCS validates: the joint admissibility review. */
+    private void assess(ProcessInstance dossier, Map<String, Object> answers) {
+        complete(task(VERIFIER_RECEVABILITE, dossier), answers);
+        runAsyncSteps(dossier);
+        complete(task(VALIDER_RECEVABILITE_DGCS, dossier), withVariables("dgcsDisagrees", false));
+        runAsyncSteps(dossier);
     }
 }
