@@ -36,6 +36,7 @@ final class FacilisoinsCampaign {
 
     static final class Delegates {
         static final String PREPARE_SELECTION_AGENDA = "prepareSelectionAgenda";
+        static final String CLOSE_PENDING_DOSSIERS = "closePendingDossiers";
         static final String CHECK_SELECTION_PROPOSAL = "checkSelectionProposal";
         static final String RECORD_CTIS_OPINIONS = "recordCtisOpinions";
         static final String CHECK_COMMITTEE_DECISIONS = "checkCommitteeDecisions";

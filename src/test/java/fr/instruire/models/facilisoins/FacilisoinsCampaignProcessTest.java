@@ -71,6 +71,8 @@ class FacilisoinsCampaignProcessTest {
                     Map.of("dossierNumber", "FACI-2022-0011", "proposal", "NON_RETENU")));
         });
         Mocks.register(Delegates.CHECK_SELECTION_PROPOSAL, (TaskListener) task -> { });
+        Mocks.register(Delegates.CLOSE_PENDING_DOSSIERS, (JavaDelegate) execution ->
+                journal.add("closePendingDossiers:" + execution.getVariableLocal("closingMessage")));
         Mocks.register(Delegates.RECORD_CTIS_OPINIONS, (TaskListener) task -> {
             journal.add("recordCtisOpinions:" + ((List<?>) task.getVariable(SELECTION_PROPOSAL)).size());
             task.setVariable(COMMITTEE_DECISIONS, List.of(Map.of("dossierNumber", "FACI-2022-0007", "decision", "RETENU")));
@@ -138,6 +140,8 @@ class FacilisoinsCampaignProcessTest {
                 "recordCtisOpinions:2",
                 "checkCommitteeDecisions",
                 "notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION,
+                // the dossiers the CTIS could not see (still in review) are then closed by their own models
+                "closePendingDossiers:selection-closed",
                 "recordArrete:SSAS2212345A:2022-04-25",
                 "produceArreteAnnex",
                 "sendMessageToSelected:" + Messages.ARRETE_PUBLISHED);
@@ -175,7 +179,7 @@ class FacilisoinsCampaignProcessTest {
         runAsyncSteps(campaign);
         assertThat(campaign).isWaitingAt(PRENDRE_ARRETE);
         assertThat(journal).containsExactly("notifyCommitteeDecision:FACI-2022-0007:" + Messages.COMMITTEE_DECISION,
-                "notifyCommitteeDecision:FACI-2022-0011:" + Messages.COMMITTEE_DECISION);
+                "notifyCommitteeDecision:FACI-2022-0011:" + Messages.COMMITTEE_DECISION, "closePendingDossiers:selection-closed");
     }
 
     @Test

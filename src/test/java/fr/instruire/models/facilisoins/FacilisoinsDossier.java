@@ -87,6 +87,7 @@ final class FacilisoinsDossier {
     }
 
     static final class Messages {
+        static final String SELECTION_CLOSED = "selection-closed";
         static final String COMPLEMENTS_RECEIVED = "complements-received";
         static final String COMMITTEE_DECISION = "committee-decision";
         static final String ARRETE_PUBLISHED = "arrete-published";

@@ -277,6 +277,22 @@ class FacilisoinsDossierProcessTest {
         assertThat(dossier).isWaitingAt(AVIS_ARS, AVIS_CPAM);
     }
 
+    /** « Les candidats non retenus recevront une notification de la décision » — also those the CTIS could not see. */
+    @Test
+    void aDossierStillInReviewOrAwaitingOpinionsWhenTheSelectionClosesIsNotSelectedAndNotified() {
+        for (var waitingAt : List.of(VERIFIER_RECEVABILITE, AVIS_REGIONAUX)) {
+            journal.clear();
+            var dossier = startBefore(waitingAt);
+            correlate(Messages.SELECTION_CLOSED);
+            runAsyncSteps(dossier);
+            assertThat(dossier).as(waitingAt).isEnded().hasPassed("Activity_ClasserNonPresente", "Activity_NotifierSelectionClose");
+            assertThat(journal).as(waitingAt).endsWith(
+                    "setDossierStatus:NOT_SELECTED:Sélection close : le dossier n'a pas pu être proposé au CTIS, son examen "
+                            + "n'étant pas achevé",
+                    "sendMail:selection-close");
+        }
+    }
+
     @Test
     void teamDeclaringTheDossierInadmissibleNotifiesItWithTheirReason() {
         var dossier = startBefore(VERIFIER_RECEVABILITE);
