@@ -79,6 +79,8 @@ class CvlNumeriqueCampaignProcessTest {
             journal.add("checkCommitteeDecisions");
             execution.setVariable(DECIDED_DOSSIER_GROUPS, groups(decided));
         });
+        Mocks.register("closePendingDossiers", (JavaDelegate) execution ->
+                journal.add("closePendingDossiers:" + execution.getVariableLocal("closingMessage")));
         Mocks.register(Delegates.NOTIFY_COMMITTEE_DECISION, (JavaDelegate) execution -> {
             var dossier = (String) execution.getVariable(DOSSIER_NUMBER);
             if (unreachable.contains(dossier)) {
@@ -129,6 +131,8 @@ class CvlNumeriqueCampaignProcessTest {
 
         completeSitting(campaign, true);
         assertThat(campaign).isEnded().hasPassed(DEPOT_CLOS, DERNIERE_SEANCE, FIN_PHASES, CAMPAGNE_CLOSE);
+        // the dossiers the last sitting could not see are closed by their own models
+        assertThat(journal).containsOnlyOnce("closePendingDossiers:selection-closed");
         assertThat(campaign).hasPassed(VERIFIER_DECISIONS, TRANSMETTRE_DECISIONS);
         assertThat(journal).filteredOn(call -> call.startsWith("notifyCommitteeDecision"))
                 .containsExactly(NOTIFIED_0003, NOTIFIED_0003, NOTIFIED_0003);

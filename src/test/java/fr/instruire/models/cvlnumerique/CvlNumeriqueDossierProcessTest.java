@@ -557,6 +557,19 @@ class CvlNumeriqueDossierProcessTest {
         }
     }
 
+    /** « Les candidats non retenus recevront une notification de la décision » — also those the last sitting could not see. */
+    @Test
+    void aDossierStillUnderReviewWhenTheLastSittingHasDecidedIsNotSelectedAndNotified() {
+        for (var waitingAt : List.of(VERIFIER_RECEVABILITE, ANALYSER_PROJET)) {
+            journal.clear();
+            var dossier = startBefore(waitingAt);
+            runtimeService().createMessageCorrelation("selection-closed").processInstanceBusinessKey(DOSSIER).correlate();
+            runAsyncSteps(dossier);
+            assertThat(dossier).as(waitingAt).isEnded().hasPassed("Activity_ClasserNonPresente", "Activity_NotifierSelectionClose");
+            assertThat(journal).as(waitingAt).endsWith("setDossierStatus:NOT_SELECTED", "sendMail:selection-close");
+        }
+    }
+
     /** A detour, started where it begins, with what the intake would have set. */
     private ProcessInstance startBefore(String activityId) {
         return runtimeService().createProcessInstanceByKey(CvlNumeriqueDossier.PROCESS_ID)
