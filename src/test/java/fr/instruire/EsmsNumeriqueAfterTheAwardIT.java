@@ -90,10 +90,10 @@ class EsmsNumeriqueAfterTheAwardIT {
         var forged = complete(REVIEWER, release, Map.of("trancheEvidence", typed("Convention signée", "String"),
                 "trancheAmount", typed(250_000, "Long")));
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
-        assertThat(ledger(number, "signature")).isEqualTo("DUE");
+        assertThat(ledger(number, "signature-Guadeloupe")).isEqualTo("DUE");
         assertThat(complete(REVIEWER, release, Map.of("trancheEvidence", typed("Convention signée le 2 juin", "String")))
                 .statusCode()).isEqualTo(204);
-        assertThat(ledger(number, "signature")).isEqualTo("RELEASED");
+        assertThat(ledger(number, "signature-Guadeloupe")).isEqualTo("RELEASED");
         pay(number, "Mandat 2026-0412");
         var paid = Mails.await(APPLICANT, number + ".versement-tranche.1");
         assertThat(paid.getSubject()).contains("40 % au démarrage du projet");
@@ -165,7 +165,7 @@ class EsmsNumeriqueAfterTheAwardIT {
 
         // 20 % = 50 000 €, shared by the four criteria left: 12 500 € × (1 + 1 + 0,5 + 1)
         release = awaitTask(REVIEWER, number, "Activity_LibererTranche");
-        assertThat(jdbc.sql("SELECT amount FROM payment_tranche WHERE dossier_number = ? AND tranche_key = 'usage'")
+        assertThat(jdbc.sql("SELECT amount FROM payment_tranche WHERE dossier_number = ? AND tranche_key = 'usage-Guadeloupe'")
                 .param(number).query(Long.class).single()).isEqualTo(43_750L);
         var late = api().put("/api/dossiers/" + number + "/usage/reports/" + now, monthReport, token);
         assertThat(late.statusCode()).as("the results are taken: reports are closed").isEqualTo(409);

@@ -15,7 +15,8 @@ import fr.instruire.system.French;
  * tranche), or what the grant still holds ({@code trancheRest = true}: the last tranche takes the rounding). Sets
  * {@code trancheAmount} (whole euros; 0 when nothing is due — no tranche is then recorded) and
  * {@code trancheAmountWords} for the tasks' forms. Idempotent on retry. The grant is opened from the dossier's recorded
- * grant if the model's {@code openFunding} was not reached.
+ * grant if the model's {@code openFunding} was not reached. With {@code trancheShareOf} (a region), the tranche is that
+ * region's agency's: its percentage of the agency's share, or the decided amount in proportion of the share.
  */
 @Component("scheduleTranche")
 class ScheduleTrancheDelegate implements JavaDelegate {
@@ -26,13 +27,17 @@ class ScheduleTrancheDelegate implements JavaDelegate {
     static final String AMOUNT = "trancheAmount";
     static final String REST = "trancheRest";
     static final String AMOUNT_WORDS = "trancheAmountWords";
+    /** Optional: the region whose agency pays this tranche — its percentage, or the decided amount, of that agency's share. */
+    static final String SHARE_OF = "trancheShareOf";
 
     private final PaymentLedger ledger;
     private final Dossiers dossiers;
+    private final RegionalTranches shares;
 
-    ScheduleTrancheDelegate(PaymentLedger ledger, Dossiers dossiers) {
+    ScheduleTrancheDelegate(PaymentLedger ledger, Dossiers dossiers, RegionalTranches shares) {
         this.ledger = ledger;
         this.dossiers = dossiers;
+        this.shares = shares;
     }
 
     @Override
@@ -50,6 +55,16 @@ class ScheduleTrancheDelegate implements JavaDelegate {
         }
         var funding = ledger.of(number).orElseThrow();
         var existing = ledger.tranche(number, key);
+        // the base: the grant, or the share of the agency that pays this tranche
+        var shareOf = execution.getVariable(SHARE_OF);
+        long base = funding.grant();
+        if (shareOf != null && !shareOf.toString().isBlank()) {
+            var share = shares.of(number).get(shareOf.toString());
+            if (share == null) {
+                throw new IllegalStateException("Tranche « " + label + " » : la région « " + shareOf + " » ne finance pas le dossier " + number);
+            }
+            base = share;
+        }
         long amount;
         if (existing.isPresent()) {
             amount = existing.get().amount();
@@ -58,11 +73,12 @@ class ScheduleTrancheDelegate implements JavaDelegate {
             if (percent <= 0 || percent > 100) {
                 throw new IllegalStateException("tranchePercent hors de 1–100 : " + percent);
             }
-            amount = funding.grant() * percent / 100;
+            amount = base * percent / 100;
         } else if (Boolean.parseBoolean(String.valueOf(execution.getVariable(REST)))) {
             amount = funding.grant() - funding.tranches().stream().mapToLong(PaymentLedger.Tranche::amount).sum();
         } else if (execution.getVariable(AMOUNT) instanceof Number decided) {
-            amount = Math.round(Math.floor(decided.doubleValue()));
+            // a decided amount for the whole dossier, paid by each agency in proportion of its share
+            amount = funding.grant() == 0 ? 0 : (long) Math.floor(decided.doubleValue() * base / funding.grant());
         } else {
             throw new IllegalStateException("Tranche « " + label + " » : ni tranchePercent, ni trancheAmount, ni trancheRest");
         }

@@ -60,7 +60,9 @@ class TaskViewFormsTest {
     static final Set<String> PROCESS_VARIABLES = Set.of("dossierNumber", "campaignKey", "reviewerGroup",
             "complementsDelay", "conventionReminderDelay", "admissibilityReasons", "recevabiliteDecision",
             "recevabiliteComment", "complementsRequest", "grantAmount", "selected", "committeeReason",
-            TaskViews.PAYMENT_SCHEDULE);
+            TaskViews.PAYMENT_SCHEDULE,
+            // the convention's multi-instance over the agencies that fund the dossier: its element variable
+            "shareRegion");
     /** Process variables that are lists, with the type of their elements, for {@code #loop}. */
     static final Map<String, Shape> PROCESS_LISTS = Map.of("admissibilityReasons", new Shape(true, List.of()));
 

@@ -49,6 +49,7 @@ final class EsmsNumeriqueDossier {
         static final String RELANCE_ENVOYEE = "Event_RelanceEnvoyee";
         static final String ENREGISTRER_CONVENTION = "Activity_EnregistrerConvention";
         static final String OUVRIR_SUBVENTION = "Activity_OuvrirSubvention";
+        static final String CHARGER_PARTS_REGIONALES = "Activity_ChargerPartsRegionales";
         static final String VERSER_TRANCHE_SIGNATURE = "Activity_VerserTrancheSignature";
         static final String FIN_PARAMETRAGE_DECLAREE = "Event_FinParametrageDeclaree";
         static final String ENREGISTRER_FIN_PARAMETRAGE = "Activity_EnregistrerFinParametrage";
@@ -103,6 +104,7 @@ final class EsmsNumeriqueDossier {
         /** Create listener of the reviewers' tasks: the dossier's view, in task-local variables. */
         static final String PREPARE_TASK_VIEW = "prepareTaskView";
         static final String OPEN_FUNDING = "openFunding";
+        static final String LOAD_FUNDING_SHARES = "loadFundingShares";
         static final String SCHEDULE_TRANCHE = "scheduleTranche";
         static final String RELEASE_TRANCHE = "releaseTranche";
         static final String RECORD_PAYMENT = "recordPayment";

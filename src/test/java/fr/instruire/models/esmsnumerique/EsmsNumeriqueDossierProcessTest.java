@@ -91,6 +91,8 @@ class EsmsNumeriqueDossierProcessTest {
     private final List<String> journal = new ArrayList<>();
     /** The reviewers' tasks whose view was prepared, with what the listener could read: {@code task:grant}. */
     private final List<String> views = new ArrayList<>();
+    /** Each funding agency's part of the grant (one convention and one tranche per milestone each). */
+    private Map<String, Long> shares = new java.util.LinkedHashMap<>(Map.of("Guadeloupe", ADMISSIBLE_ACQUISITION_GRANT));
     /** What the reports give for the five usage criteria, as {@code computeUsageRatios} would compute them. */
     private double[] ratios = {1, 1, 1, 1, 1};
     /** What each monthly check finds: « reçu », « manquant », « deux mois manquants ». */
@@ -122,11 +124,16 @@ class EsmsNumeriqueDossierProcessTest {
             task.setVariableLocal(VIEW, "vue du dossier " + task.getExecution().getProcessBusinessKey());
         });
         Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> journal.add("openFunding"));
+        Mocks.register(Delegates.LOAD_FUNDING_SHARES, (JavaDelegate) execution -> {
+            journal.add("loadFundingShares");
+            execution.setVariable("fundingShares", new ArrayList<>(shares.keySet()));
+        });
         Mocks.register(Delegates.SCHEDULE_TRANCHE, (JavaDelegate) execution -> {
-            // as the ledger does: a share of the grant, or the decision's amount
+            // as the ledger does: a share of the agency's part of the grant, or the decision's amount pro rata of that part
+            long base = shares.get(String.valueOf(execution.getVariable("trancheShareOf")));
             var percent = execution.getVariable(TRANCHE_PERCENT);
-            long amount = percent != null ? ADMISSIBLE_ACQUISITION_GRANT * Integer.parseInt(percent.toString()) / 100
-                    : ((Number) execution.getVariable(TRANCHE_AMOUNT)).longValue();
+            long amount = percent != null ? base * Integer.parseInt(percent.toString()) / 100
+                    : (long) Math.floor(((Number) execution.getVariable(TRANCHE_AMOUNT)).doubleValue() * base / ADMISSIBLE_ACQUISITION_GRANT);
             execution.setVariable(TRANCHE_AMOUNT, amount);
             journal.add("scheduleTranche:" + execution.getVariable(TRANCHE) + ":" + amount);
         });
@@ -216,9 +223,10 @@ class EsmsNumeriqueDossierProcessTest {
                 "loadDossierFacts",
                 "recordInstruction:" + ADMISSIBLE_ACQUISITION_GRANT,
                 "sendMail:" + MailTemplates.DECISION,
+                "loadFundingShares",
                 "setDossierStatus:CONVENTION_SIGNED:Convention ARS – organisme gestionnaire signée le 2021-06-15",
                 "openFunding",
-                "scheduleTranche:signature:116000");
+                "scheduleTranche:signature-Guadeloupe:116000");
         // each reviewer's task gets its view when created; instruction and convention with the funding known
         assertThat(views).containsExactly(
                 VERIFIER_RECEVABILITE + ":null",
@@ -414,11 +422,11 @@ class EsmsNumeriqueDossierProcessTest {
     void everyTrancheIsPaidOnItsMilestoneThenTheProjectIsClosed() {
         var dossier = startAwardedBefore(OUVRIR_SUBVENTION);
         runAllAsyncSteps();
-        payTranche("signature", "Convention signée le 15 juin 2021", "Mandat 2021-0412");
+        payTranche("signature-Guadeloupe", "Convention signée le 15 juin 2021", "Mandat 2021-0412");
         assertThat(dossier).isWaitingAt(FIN_PARAMETRAGE_DECLAREE);
 
         declareMilestone(Messages.FIN_PARAMETRAGE);
-        payTranche("parametrage", "Facture FAC-2021-118", "Mandat 2021-0533");
+        payTranche("parametrage-Guadeloupe", "Facture FAC-2021-118", "Mandat 2021-0533");
         assertThat(dossier).isWaitingAt(ATTENDRE_FIN_DEPLOIEMENT);
 
         declareMilestone(Messages.FIN_DEPLOIEMENT);
@@ -429,7 +437,7 @@ class EsmsNumeriqueDossierProcessTest {
         taskService().complete(check.getId(), withVariables(USAGE_WAIVED_4, false, USAGE_WAIVED_5, false));
         runAllAsyncSteps();
         assertThat(dossier).variables().containsEntry(USAGE_TRANCHE_AMOUNT, 58_000L);
-        payTranche("usage", "Facture FAC-2022-007", "Mandat 2022-0101");
+        payTranche("usage-Guadeloupe", "Facture FAC-2022-007", "Mandat 2022-0101");
 
         assertThat(dossier).isEnded().hasPassedInOrder(OUVRIR_SUBVENTION, VERSER_TRANCHE_SIGNATURE, FIN_PARAMETRAGE_DECLAREE,
                 ENREGISTRER_FIN_PARAMETRAGE, VERSER_TRANCHE_PARAMETRAGE, ATTENDRE_FIN_DEPLOIEMENT,
@@ -437,25 +445,60 @@ class EsmsNumeriqueDossierProcessTest {
                 CALCULER_TRANCHE_USAGE, VERSER_TRANCHE_USAGE, SOLDER_PROJET, PROJET_SOLDE);
         assertThat(journal).containsExactly(
                 "openFunding",
-                "scheduleTranche:signature:116000",
-                "releaseTranche:signature:Convention signée le 15 juin 2021",
-                "recordPayment:signature:Mandat 2021-0412",
+                "scheduleTranche:signature-Guadeloupe:116000",
+                "releaseTranche:signature-Guadeloupe:Convention signée le 15 juin 2021",
+                "recordPayment:signature-Guadeloupe:Mandat 2021-0412",
                 "sendMail:" + MailTemplates.VERSEMENT_TRANCHE,
                 "setDossierStatus:PARAMETRISATION_DONE:Fin du paramétrage déclarée par le porteur, avec sa facture",
-                "scheduleTranche:parametrage:116000",
-                "releaseTranche:parametrage:Facture FAC-2021-118",
-                "recordPayment:parametrage:Mandat 2021-0533",
+                "scheduleTranche:parametrage-Guadeloupe:116000",
+                "releaseTranche:parametrage-Guadeloupe:Facture FAC-2021-118",
+                "recordPayment:parametrage-Guadeloupe:Mandat 2021-0533",
                 "sendMail:" + MailTemplates.VERSEMENT_TRANCHE,
                 "setDossierStatus:DEPLOYMENT_DONE:Fin du déploiement déclarée par le porteur, avec sa facture",
                 "requireReason:usageWaiverReason:usageWaived4,usageWaived5",
                 "recordFormFacts:" + VERIFIER_CRITERES_UTILISATION,
                 "computeUsageRatios",
                 "recordFacts:usageTrancheAmount=58000",
-                "scheduleTranche:usage:58000",
-                "releaseTranche:usage:Facture FAC-2022-007",
-                "recordPayment:usage:Mandat 2022-0101",
+                "scheduleTranche:usage-Guadeloupe:58000",
+                "releaseTranche:usage-Guadeloupe:Facture FAC-2022-007",
+                "recordPayment:usage-Guadeloupe:Mandat 2022-0101",
                 "sendMail:" + MailTemplates.VERSEMENT_TRANCHE,
                 "setDossierStatus:CLOSED:Toutes les tranches versées : projet soldé");
+    }
+
+    /**
+     * « Les projets pilotes peuvent être multirégionaux (…). Le financement sera assuré par chaque ARS, au prorata du
+     * nombre d'ESMS concernés dans la région » : one convention per ARS concerned, and each milestone's tranche paid
+     * by each ARS on its own part.
+     */
+    @Test
+    void aMultiRegionalProjectHasAConventionPerArsAndEachArsPaysItsPart() {
+        shares = new java.util.LinkedHashMap<>(Map.of("Guadeloupe", 174_000L));
+        shares.put("Martinique", 116_000L);
+        var dossier = startAwardedBefore(CHARGER_PARTS_REGIONALES);
+        runAllAsyncSteps();
+        var conventions = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey(SIGNER_CONVENTION).list();
+        assertThat(conventions).hasSize(2).extracting(t -> taskService().getVariable(t.getId(), "shareRegion"))
+                .containsExactlyInAnyOrder("Guadeloupe", "Martinique");
+        taskService().complete(conventions.get(0).getId(), withVariables(CONVENTION_SIGNED_ON, "2021-06-15"));
+        runAllAsyncSteps();
+        assertThat(dossier).isWaitingAt(SIGNER_CONVENTION).hasNotPassed(ENREGISTRER_CONVENTION);
+        taskService().complete(conventions.get(1).getId(), withVariables(CONVENTION_SIGNED_ON, "2021-06-22"));
+        runAllAsyncSteps();
+
+        // 40 % of each part, each its own tranche to release and pay
+        var releases = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey(LIBERER_TRANCHE).list();
+        assertThat(releases).extracting(t -> taskService().getVariable(t.getId(), TRANCHE))
+                .containsExactlyInAnyOrder("signature-Guadeloupe", "signature-Martinique");
+        assertThat(journal).contains("scheduleTranche:signature-Guadeloupe:69600", "scheduleTranche:signature-Martinique:46400");
+        for (var release : releases) {
+            taskService().complete(release.getId(), withVariables(TRANCHE_EVIDENCE, "Convention signée"));
+        }
+        for (var payment : taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey(METTRE_EN_PAIEMENT).list()) {
+            taskService().complete(payment.getId(), withVariables(PAYMENT_REFERENCE, "Mandat"));
+        }
+        runAllAsyncSteps();
+        assertThat(dossier).isWaitingAt(FIN_PARAMETRAGE_DECLAREE);
     }
 
     /** « La part de financement de chaque critère est lié au résultat obtenu » : one missed, one half met. */
@@ -468,8 +511,8 @@ class EsmsNumeriqueDossierProcessTest {
         runAllAsyncSteps();
         // 58 000 € shared in five: 11 600 € × (1 + 0,5 + 1 + 1 + 0)
         assertThat(dossier).variables().containsEntry(USAGE_TRANCHE_AMOUNT, 40_600L);
-        assertThat(journal).contains("scheduleTranche:usage:40600");
-        payTranche("usage", "Facture FAC-2022-007", "Mandat 2022-0101");
+        assertThat(journal).contains("scheduleTranche:usage-Guadeloupe:40600");
+        payTranche("usage-Guadeloupe", "Facture FAC-2022-007", "Mandat 2022-0101");
         assertThat(dossier).isEnded().hasPassed(SOLDER_PROJET);
     }
 
@@ -495,7 +538,7 @@ class EsmsNumeriqueDossierProcessTest {
         taskService().complete(tranchesTask().getId(), withVariables(USAGE_WAIVED_4, false, USAGE_WAIVED_5, false));
         runAllAsyncSteps();
         assertThat(dossier).isEnded().hasPassed(VERSER_TRANCHE_USAGE, SOLDER_PROJET);
-        assertThat(journal).contains("scheduleTranche:usage:0").doesNotContain("releaseTranche:usage:null");
+        assertThat(journal).contains("scheduleTranche:usage-Guadeloupe:0").doesNotContain("releaseTranche:usage-Guadeloupe:null");
         assertThat(historyService().createHistoricActivityInstanceQuery().activityId("Event_RienAVerser").count()).isOne();
     }
 
@@ -601,6 +644,7 @@ class EsmsNumeriqueDossierProcessTest {
         return runtimeService().createProcessInstanceByKey(EsmsNumeriqueDossier.PROCESS_ID)
                 .businessKey(DOSSIER)
                 .setVariables(dossierVariables())
+                .setVariable("fundingShares", new ArrayList<>(shares.keySet()))
                 .startBeforeActivity(activityId)
                 .execute();
     }
@@ -611,6 +655,7 @@ class EsmsNumeriqueDossierProcessTest {
                 .businessKey(DOSSIER)
                 .setVariables(dossierVariables())
                 .setVariable(GRANT_AMOUNT, ADMISSIBLE_ACQUISITION_GRANT)
+                .setVariable("fundingShares", new ArrayList<>(shares.keySet()))
                 .startBeforeActivity(activityId)
                 .execute();
     }
