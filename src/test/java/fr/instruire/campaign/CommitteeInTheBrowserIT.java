@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.support.Api;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Browser;
+import fr.instruire.support.RequiresBrowser;
 import fr.instruire.support.EmbeddedServices;
 import fr.instruire.support.EsmsNumerique;
 import fr.instruire.support.Staff;
@@ -34,6 +35,7 @@ import fr.instruire.support.Staff;
  * passes the server's contract for that form: the dossier is selected.
  */
 @ApplicationIT
+@RequiresBrowser
 class CommitteeInTheBrowserIT {
 
     static final String CAMPAIGN = "esms-numerique-navigateur-comite";

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Api;
 import fr.instruire.support.Browser;
+import fr.instruire.support.RequiresBrowser;
 import fr.instruire.support.EmbeddedServices;
 
 /**
@@ -36,6 +37,7 @@ import fr.instruire.support.EmbeddedServices;
  * not theirs to see and the dossier page refuses them. Screenshots land in target/screenshots.
  */
 @ApplicationIT
+@RequiresBrowser
 class ReviewerInTheBrowserIT {
 
     static final String GUADELOUPE = "esms-numerique-navigateur-guadeloupe";
