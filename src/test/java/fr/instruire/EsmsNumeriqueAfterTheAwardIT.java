@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,8 @@ import fr.instruire.support.Mails;
  * evidence and the ARS finance team records its payment — each as themselves on Camunda's REST API.
  */
 @ApplicationIT
+// metrics are exported as in production (Spring Boot's tests turn the Prometheus registry off otherwise)
+@AutoConfigureObservability
 class EsmsNumeriqueAfterTheAwardIT {
 
     static final String CAMPAIGN = "esms-numerique-it-versements";
@@ -193,6 +196,34 @@ class EsmsNumeriqueAfterTheAwardIT {
                 "Mandat 2026-0777", "Facture FAC-2026-342", "par polyvalent.versements",
                 "Critères d'utilisation", "Taux de dossiers actifs", "Documents déposés dans le DMP",
                 "Le DMP n&#39;est pas ouvert aux ESMS de la région cette année.", "Projet soldé");
+    }
+
+    /** The operators' view: health (the mail server as information) and the figures Prometheus scrapes, not for everyone. */
+    @Test
+    void operatorsReadTheHealthAndTheFiguresOfTheDossiersAndTheMoney() throws Exception {
+        var submitted = api().post("/api/campaigns/" + CAMPAIGN + "/applications",
+                EsmsNumeriqueJourneyIT.application("metriques@les-alizes.example", 8), null);
+        assertThat(submitted.statusCode()).isEqualTo(201);
+
+        var health = json.readTree(api().get("/actuator/health", null).body());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/mailServer/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/mailServer/details/joignable").asBoolean()).isTrue();
+
+        assertThat(api().get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(api().get("/actuator/prometheus", Api.basic(REVIEWER, REVIEWER)).statusCode()).isEqualTo(403);
+        var line = "instruire_dossiers{call=\"esms-numerique\",campaign=\"" + CAMPAIGN + "\",status=";
+        var scraped = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api().get("/actuator/prometheus", Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD)),
+                r -> r.statusCode() == 200 && r.body().contains(line));
+        assertThat(scraped.body()).contains("instruire_engine{measure=\"tasks\",state=\"open\"}",
+                "instruire_engine{measure=\"incidents\",state=\"open\"}", "jvm_memory_used_bytes");
+        // the dossiers counted by status add up to the campaign's, from the database
+        long counted = scraped.body().lines().filter(l -> l.startsWith(line))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        long stored = jdbc.sql("SELECT COUNT(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single();
+        assertThat(counted).isBetween(1L, stored);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.generate-unique-process-engine-name=false",
         "instruire.mail.outbox-dir=",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        "instruire.metrics.refresh=PT2S"})
 @ActiveProfiles("test")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
