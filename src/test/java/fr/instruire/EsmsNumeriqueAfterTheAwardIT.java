@@ -226,6 +226,47 @@ class EsmsNumeriqueAfterTheAwardIT {
         assertThat(counted).isBetween(1L, stored);
     }
 
+    /** A campaign's dossiers as CSV and XLSX, one row per dossier, for its staff only. */
+    @Test
+    void theStaffExportTheCampaignsDossiersAsCsvAndXlsx() throws Exception {
+        var submitted = api().post("/api/campaigns/" + CAMPAIGN + "/applications",
+                EsmsNumeriqueJourneyIT.application("export@les-alizes.example", 9), null);
+        var number = json.readTree(submitted.body()).get("dossierNumber").asText();
+        var stored = jdbc.sql("SELECT dossier_number, status FROM dossier WHERE campaign_key = ?").param(CAMPAIGN)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+
+        var csv = new Api(port).bytes("/dossiers/export.csv?campaign=" + CAMPAIGN, Api.basic(REVIEWER, REVIEWER));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        var text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFNuméro;Statut;Organisme;Projet;Déposé le;Score;Subvention (€);Libéré (€);Payé (€);");
+        var lines = text.lines().toList();
+        assertThat(lines).hasSize(stored.size() + 1);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(number + ";").contains("9"));
+
+        var xlsx = new Api(port).bytes("/dossiers/export.xlsx?campaign=" + CAMPAIGN, Api.basic(REVIEWER, REVIEWER));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.body()));
+             var rows = workbook.getFirstSheet().openStream()) {
+            var read = rows.toList();
+            assertThat(read).hasSize(stored.size() + 1);
+            assertThat(read.get(0).getCellText(0)).isEqualTo("Numéro");
+            assertThat(read.stream().skip(1).map(r -> r.getCellText(0)).toList())
+                    .containsExactlyInAnyOrderElementsOf(stored.stream().map(Map.Entry::getKey).toList());
+        }
+        // another team sees nothing of it
+        if (identity.createGroupQuery().groupId("instructeurs-autre-region").count() == 0) {
+            var g = identity.newGroup("instructeurs-autre-region");
+            g.setName("Autre région");
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+        }
+        user("instructeur.autre", "instructeurs-autre-region");
+        assertThat(new Api(port).bytes("/dossiers/export.csv?campaign=" + CAMPAIGN, Api.basic("instructeur.autre", "instructeur.autre"))
+                .statusCode()).isEqualTo(403);
+        assertThat(new Api(port).bytes("/dossiers/export.xlsx?campaign=" + CAMPAIGN, null).statusCode()).isIn(302, 401);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private void awardAndSignTheConvention(String number) throws Exception {

@@ -54,6 +54,15 @@ public final class Api {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is kept as bytes (a download). */
+    public HttpResponse<byte[]> bytes(String path, String authorization) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A PUT of {@code body} as JSON. */
     public HttpResponse<String> put(String path, String body, String authorization) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path))
