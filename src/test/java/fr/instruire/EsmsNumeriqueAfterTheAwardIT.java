@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -224,6 +226,45 @@ class EsmsNumeriqueAfterTheAwardIT {
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         long stored = jdbc.sql("SELECT COUNT(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single();
         assertThat(counted).isBetween(1L, stored);
+    }
+
+    /**
+     * Before deploying a changed table, a process owner sees the dossiers whose outcome it would change: « dans la
+     * limite de 30 ESMS » brought down to 10 changes the grant of a 12-ESMS project, not of an 8-ESMS one.
+     */
+    @Test
+    void whatIfListsExactlyTheDossiersWhoseOutcomeAChangedTableWouldChange() throws Exception {
+        var twelve = json.readTree(api().post("/api/campaigns/" + CAMPAIGN + "/applications",
+                EsmsNumeriqueJourneyIT.application("douze@les-alizes.example", 12), null).body()).get("dossierNumber").asText();
+        var eight = json.readTree(api().post("/api/campaigns/" + CAMPAIGN + "/applications",
+                EsmsNumeriqueJourneyIT.application("huit@les-alizes.example", 8), null).body()).get("dossierNumber").asText();
+        var table = Files.readString(Path.of("dmn/esms-numerique/esms-numerique-funding.dmn"));
+        var changed = table.replace("25000 * min(esmsCount, 30)", "25000 * min(esmsCount, 10)");
+        assertThat(changed).isNotEqualTo(table);
+
+        var refused = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed, Api.basic(REVIEWER, REVIEWER),
+                "Content-Type", "application/xml");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        var answer = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed,
+                Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD), "Content-Type", "application/xml");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var report = json.readTree(answer.body());
+        assertThat(report.get("decision").asText()).isEqualTo("esms-numerique-funding");
+        long inCampaign = jdbc.sql("SELECT COUNT(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single();
+        assertThat(report.get("evaluated").asLong()).isEqualTo(inCampaign);
+        var numbers = new java.util.ArrayList<String>();
+        report.get("changes").forEach(c -> {
+            numbers.add(c.get("dossierNumber").asText());
+            assertThat(c.get("deployed")).isNotEqualTo(c.get("changed"));
+        });
+        // this campaign's other projects have 8 to 10 ESMS: the 12-ESMS one alone changes
+        assertThat(numbers).containsExactly(twelve).doesNotContain(eight);
+        report.get("changes").forEach(c -> {
+            if (c.get("dossierNumber").asText().equals(twelve)) {
+                assertThat(c.at("/deployed/0/grantAmount").asLong()).isEqualTo(300_000L);
+                assertThat(c.at("/changed/0/grantAmount").asLong()).isEqualTo(250_000L);
+            }
+        });
     }
 
     /** A campaign's dossiers as CSV and XLSX, one row per dossier, for its staff only. */
