@@ -16,13 +16,14 @@ import fr.instruire.call.CallDefinitions;
 import fr.instruire.call.FactDefinition;
 import fr.instruire.call.FactType;
 import fr.instruire.campaign.Campaign;
+import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.payment.PaymentLedger;
 
 /**
  * A campaign's dossiers as a table for its staff: number, status in the call's words, organisation, contact, project,
  * submission date, score, grant, released and paid, then each fact of the call's dossier view in words (lists of
- * records as their count). One SQL query for the dossiers, one for their facts, one per dossier's funding.
+ * records as their count, derived facts computed as the page does). Per dossier: its facts and its funding.
  */
 @Service
 class DossierExports {
@@ -30,8 +31,10 @@ class DossierExports {
     private final Dossiers dossiers;
     private final CallDefinitions calls;
     private final PaymentLedger ledger;
+    private final CallFacts callFacts;
 
-    DossierExports(Dossiers dossiers, CallDefinitions calls, PaymentLedger ledger) {
+    DossierExports(Dossiers dossiers, CallDefinitions calls, PaymentLedger ledger, CallFacts callFacts) {
+        this.callFacts = callFacts;
         this.dossiers = dossiers;
         this.calls = calls;
         this.ledger = ledger;
@@ -41,7 +44,6 @@ class DossierExports {
     List<List<String>> table(Campaign campaign) {
         var call = calls.of(campaign.callId());
         List<FactDefinition> columns = call.view(call.dossierView());
-        var facts = dossiers.factsInCampaign(campaign.key(), columns.stream().map(FactDefinition::key).toList());
         var format = new PageFormat(campaign.timeZone(), call);
         var table = new ArrayList<List<String>>();
         var header = new ArrayList<>(List.of("Numéro", "Statut", "Organisme", "Projet", "Déposé le", "Score",
@@ -56,10 +58,11 @@ class DossierExports {
                     d.grantAmount() == null ? "" : String.valueOf(d.grantAmount()),
                     funding.map(f -> String.valueOf(f.released())).orElse(""),
                     funding.map(f -> String.valueOf(f.paid())).orElse("")));
-            Map<String, Object> own = facts.getOrDefault(d.number(), Map.of());
+            // the stored facts with the call's derived ones (a count of ESMS…), as the page shows them
+            Map<String, Object> own = callFacts.of(call, d.number());
             for (var f : columns) {
                 var value = own.get(f.key());
-                row.add(f.type() == FactType.RECORDS ? (value == null ? "0" : String.valueOf(value))
+                row.add(f.type() == FactType.RECORDS ? String.valueOf(value instanceof java.util.Collection<?> list ? list.size() : 0)
                         : value == null ? "" : f.words(value));
             }
             table.add(row);
