@@ -267,6 +267,48 @@ class EsmsNumeriqueAfterTheAwardIT {
         });
     }
 
+    /** The committee's agenda as a PDF: the instructed dossiers, best score first, against the envelope. */
+    @Test
+    void theCommitteesRankedListIsAPdfBestScoreFirst() throws Exception {
+        var key = "esms-numerique-it-comite-pdf";
+        var today = LocalDate.now(ZoneId.of("America/Guadeloupe"));
+        var created = api().post("/api/campaigns", EsmsNumeriqueJourneyIT.campaign(key, today.minusDays(10).toString(),
+                        today.plusDays(10).toString(), today.minusDays(1).toString(), today.plusDays(40).toString())
+                        .replace("instructeurs-guadeloupe", "instructeurs-versements").replace("comite-guadeloupe", "comite-versements"),
+                Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var lower = instructed(key, "moins@les-alizes.example", 2);
+        var higher = instructed(key, "mieux@les-alizes.example", 5);
+
+        var pdf = new Api(port).bytes("/dossiers/committee.pdf?campaign=" + key, Api.basic(REVIEWER, REVIEWER));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            var text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ');
+            assertThat(text).contains("Liste des dossiers instruits, par score", "Rang", "25/25", "10/25",
+                    "2 dossiers instruits — total 400 000 € pour une enveloppe de 2 000 000 €");
+            assertThat(text.indexOf(higher)).as("best score first").isLessThan(text.indexOf(lower));
+        }
+        user("instructeur.autre", "instructeurs-autre-region");
+        assertThat(new Api(port).bytes("/dossiers/committee.pdf?campaign=" + key, Api.basic("instructeur.autre", "instructeur.autre"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    /** A dossier of the campaign taken through recevabilité and instruction, every mark {@code mark}. */
+    private String instructed(String campaign, String email, int mark) throws Exception {
+        var number = json.readTree(api().post("/api/campaigns/" + campaign + "/applications",
+                EsmsNumeriqueJourneyIT.application(email, 8), null).body()).get("dossierNumber").asText();
+        assertThat(complete(REVIEWER, awaitTask(REVIEWER, number, "Activity_VerifierRecevabilite"),
+                Map.of("recevabiliteDecision", typed("RECEVABLE", "String"))).statusCode()).isEqualTo(204);
+        assertThat(complete(REVIEWER, awaitTask(REVIEWER, number, "Activity_InstruireDossier"), Map.of(
+                "scoreMotivation", typed(mark, "Integer"), "scorePerimetreFonctionnel", typed(mark, "Integer"),
+                "scoreMutualisation", typed(mark, "Integer"), "scoreInteroperabilite", typed(mark, "Integer"),
+                "scorePlateformeRegionale", typed(mark, "Integer"),
+                "instructionComment", typed("Avis de l'instructeur.", "String"))).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(statusOf(number)));
+        return number;
+    }
+
     /** A campaign's dossiers as CSV and XLSX, one row per dossier, for its staff only. */
     @Test
     void theStaffExportTheCampaignsDossiersAsCsvAndXlsx() throws Exception {

@@ -12,7 +12,7 @@ import fr.instruire.identity.StaffPage;
 import fr.instruire.identity.StaffUser;
 
 /**
- * A campaign's dossiers as CSV or XLSX, for the staff who may see the campaign (its teams, its call's groups,
+ * A campaign's dossiers as CSV or XLSX, and the committee's ranked list as PDF, for the staff who may see the campaign (its teams, its call's groups,
  * administrators) — the list page's rule; 403 for another team.
  */
 @Controller
@@ -33,6 +33,14 @@ class DossierExportController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + c.key() + "-dossiers.csv\"");
         exports.csv(c, response.getOutputStream());
+    }
+
+    @GetMapping("/dossiers/committee.pdf")
+    void committee(@RequestParam String campaign, StaffUser user, HttpServletResponse response) throws IOException {
+        var c = access.requireCampaign(user, campaign);
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + c.key() + "-comite.pdf\"");
+        exports.committeePdf(c, response.getOutputStream());
     }
 
     @GetMapping("/dossiers/export.xlsx")

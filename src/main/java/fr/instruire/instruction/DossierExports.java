@@ -19,6 +19,8 @@ import fr.instruire.campaign.Campaign;
 import fr.instruire.dossier.CallFacts;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.payment.PaymentLedger;
+import fr.instruire.system.French;
+import fr.instruire.system.PdfTable;
 
 /**
  * A campaign's dossiers as a table for its staff: number, status in the call's words, organisation, contact, project,
@@ -101,6 +103,31 @@ class DossierExports {
             sheet.style(0, c).bold().set();
         }
         workbook.finish();
+    }
+
+    /**
+     * The committee's ranked list: the campaign's instructed dossiers, best score first, each with its computed
+     * funding, and their total against the campaign's envelope — the agenda the committee sits on, as a PDF.
+     */
+    void committeePdf(Campaign campaign, OutputStream out) throws IOException {
+        var ranked = dossiers.list(campaign.key(), fr.instruire.dossier.DossierStatus.INSTRUCTED, null, true);
+        var rows = new ArrayList<List<String>>();
+        long total = 0;
+        for (int i = 0; i < ranked.size(); i++) {
+            var d = ranked.get(i);
+            total += d.grantAmount() == null ? 0 : d.grantAmount();
+            rows.add(List.of(String.valueOf(i + 1), d.number(), nullToEmpty(d.organisationName()), nullToEmpty(d.projectTitle()),
+                    d.score() == null ? "—" : d.maxScore() == null ? String.valueOf(d.score()) : d.score() + "/" + d.maxScore(),
+                    d.grantAmount() == null ? "—" : French.euros(d.grantAmount())));
+        }
+        var format = new PageFormat(campaign.timeZone(), calls.of(campaign.callId()));
+        out.write(PdfTable.document("Liste des dossiers instruits, par score — " + campaign.title(),
+                "Établie le " + format.dateTime(fr.instruire.system.Clock.now()) + " pour le comité de sélection",
+                List.of("Rang", "Dossier", "Organisme", "Projet", "Score", "Financement calculé"),
+                new float[] {40, 100, 180, 250, 60, 130}, rows,
+                "%d dossier%s instruit%s — total %s pour une enveloppe de %s".formatted(ranked.size(),
+                        ranked.size() > 1 ? "s" : "", ranked.size() > 1 ? "s" : "", French.euros(total),
+                        French.euros(campaign.budgetEnvelope()))));
     }
 
     private static String sheetName(String key) {
