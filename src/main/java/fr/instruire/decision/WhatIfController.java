@@ -31,7 +31,7 @@ class WhatIfController {
     @PostMapping(path = "/api/campaigns/{key}/what-if", consumes = {"application/xml", "text/xml", "application/octet-stream"})
     WhatIf.Report whatIf(@PathVariable String key, @RequestBody byte[] dmn, HttpServletRequest request) {
         var user = staff.require(request);
-        if (!user.groups().contains("camunda-admin")) {
+        if (!user.isAdmin()) {
             throw ApiProblem.forbidden("Réservé aux responsables des modèles (administrateurs).");
         }
         return whatIf.compare(access.requireCampaign(user, key), dmn);

@@ -28,7 +28,7 @@ class RequireReasonListener implements TaskListener {
                     + task.getTaskDefinitionKey());
         }
         boolean departs = Arrays.stream(when.toString().split(",")).map(String::strip).filter(n -> !n.isEmpty())
-                .anyMatch(n -> Boolean.TRUE.equals(task.getVariable(n)) || "true".equals(String.valueOf(task.getVariable(n))));
+                .anyMatch(n -> "true".equals(String.valueOf(task.getVariable(n))));
         var reason = task.getVariable(field.toString());
         if (departs && (reason == null || reason.toString().isBlank())) {
             throw new TaskRefusal("Motivez votre choix : il s'écarte de la règle de l'appel (champ « motif » obligatoire).");

@@ -44,7 +44,7 @@ class MetricsAccessFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Connexion requise");
             return;
         }
-        if (!user.get().groups().contains(monitoringGroup) && !user.get().groups().contains("camunda-admin")) {
+        if (!user.get().isInAny(monitoringGroup)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Réservé au groupe " + monitoringGroup);
             return;
         }

@@ -33,11 +33,13 @@ class ScheduleTrancheDelegate implements JavaDelegate {
     private final PaymentLedger ledger;
     private final Dossiers dossiers;
     private final RegionalTranches shares;
+    private final GrantOpening grants;
 
-    ScheduleTrancheDelegate(PaymentLedger ledger, Dossiers dossiers, RegionalTranches shares) {
+    ScheduleTrancheDelegate(PaymentLedger ledger, Dossiers dossiers, RegionalTranches shares, GrantOpening grants) {
         this.ledger = ledger;
         this.dossiers = dossiers;
         this.shares = shares;
+        this.grants = grants;
     }
 
     @Override
@@ -45,15 +47,8 @@ class ScheduleTrancheDelegate implements JavaDelegate {
         var number = execution.getProcessBusinessKey();
         var key = text(execution, TRANCHE);
         var label = text(execution, LABEL);
-        if (ledger.of(number).isEmpty()) {
-            // a tranche reached before the model's openFunding (a step skipped: a contract never signed) opens the grant
-            var grant = dossiers.get(number).grantAmount();
-            if (grant == null) {
-                throw new IllegalStateException("Dossier " + number + " : aucune subvention enregistrée pour la tranche « " + label + " »");
-            }
-            ledger.open(number, grant);
-        }
-        var funding = ledger.of(number).orElseThrow();
+        // a tranche reached before the model's openFunding (a step skipped: a contract never signed) opens the grant
+        var funding = grants.open(number);
         var existing = ledger.tranche(number, key);
         // the base: the grant, or the share of the agency that pays this tranche
         var shareOf = execution.getVariable(SHARE_OF);

@@ -36,6 +36,5 @@ class CheckUsageReportsDelegate implements JavaDelegate {
         boolean missing = !reports.reported(number, lastMonth);
         execution.setVariableLocal("usageReportMissing", missing);
         execution.setVariableLocal("usageReportsOverdue", missing && !reports.reported(number, lastMonth.minusMonths(1)));
-        execution.setVariableLocal("usageReportMonth", lastMonth.toString());
     }
 }

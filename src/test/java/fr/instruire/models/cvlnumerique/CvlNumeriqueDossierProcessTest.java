@@ -40,6 +40,7 @@ import fr.instruire.models.cvlnumerique.CvlNumeriqueDossier.Facts;
 import fr.instruire.models.cvlnumerique.CvlNumeriqueDossier.MailTemplates;
 import fr.instruire.models.cvlnumerique.CvlNumeriqueDossier.Messages;
 import fr.instruire.models.cvlnumerique.CvlNumeriqueDossier.Recevabilite;
+import fr.instruire.models.PaymentTranches;
 
 /**
  * The dossier's timeline, run on an in-memory engine with the real decision tables (eligibility, funding) and the
@@ -536,25 +537,13 @@ class CvlNumeriqueDossierProcessTest {
         runAllJobs();
     }
 
-    /** The reviewer releases the tranche, finance records its payment (the common tranche process). */
+    /** The dossier's tranche released by its reviewers, paid by its finance team (the common tranche process). */
     private void payTranche(String tranche) {
-        runAllJobs();
-        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
-                .singleResult();
-        assertThat(release).hasCandidateGroup(REVIEWERS);
-        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
-        taskService().complete(release.getId(), withVariables("trancheEvidence", "Factures acquittées"));
-        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
-                .singleResult();
-        assertThat(payment).hasCandidateGroup("finance-cvl");
-        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
-        runAllJobs();
+        PaymentTranches.pay(DOSSIER, tranche, REVIEWERS, "finance-cvl");
     }
 
     private static void runAllJobs() {
-        for (int i = 0; i < 10; i++) {
-            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
-        }
+        PaymentTranches.runAllJobs();
     }
 
     /** « Les candidats non retenus recevront une notification de la décision » — also those the last sitting could not see. */

@@ -37,6 +37,7 @@ import fr.instruire.models.facilisoins.FacilisoinsDossier.MailTemplates;
 import fr.instruire.models.facilisoins.FacilisoinsDossier.Marks;
 import fr.instruire.models.facilisoins.FacilisoinsDossier.Messages;
 import fr.instruire.models.facilisoins.FacilisoinsDossier.Recevabilite;
+import fr.instruire.models.PaymentTranches;
 
 /**
  * The Facilisoins dossier's timeline on an in-memory engine, with the real decision tables and the delegates
@@ -570,26 +571,13 @@ class FacilisoinsDossierProcessTest {
         return formService().getTaskFormData(task.getId()).getCamundaFormRef().getKey();
     }
 
-    /** The national team releases the dossier's tranche, finance records its payment (the common tranche process). */
+    /** The dossier's tranche released by its reviewers, paid by its finance team (the common tranche process). */
     private void payTranche(String tranche) {
-        runAllJobs();
-        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
-                .singleResult();
-        assertThat(release).hasCandidateGroup(NATIONAL_TEAM);
-        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
-        taskService().complete(release.getId(), withVariables("trancheEvidence", "Pièce " + tranche));
-        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
-                .singleResult();
-        assertThat(payment).hasCandidateGroup(FINANCE);
-        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
-        runAllJobs();
+        PaymentTranches.pay(DOSSIER, tranche, NATIONAL_TEAM, FINANCE);
     }
 
-    /** The asynchronous steps of the dossier and of the tranches it called; timers aside. */
     private static void runAllJobs() {
-        for (int i = 0; i < 10; i++) {
-            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
-        }
+        PaymentTranches.runAllJobs();
     }
 
     /** The national team assesses, the DGCS validates: the joint admissibility review. */

@@ -50,6 +50,7 @@ import fr.instruire.models.idfparcours.IdfParcoursDossier.Messages;
 import fr.instruire.models.idfparcours.IdfParcoursDossier.Recevabilite;
 import fr.instruire.models.idfparcours.IdfParcoursDossier.SnacsDecision;
 import fr.instruire.models.idfparcours.IdfParcoursDossier.Statuses;
+import fr.instruire.models.PaymentTranches;
 
 /**
  * A territory's timeline, run on an in-memory engine with the real decision tables and the delegates replaced by
@@ -591,26 +592,13 @@ class IdfParcoursDossierProcessTest {
         return start.startBeforeActivity(activityId).execute();
     }
 
-    /** The strategy direction releases the dossier's tranche, the finance team records its payment (the common process). */
+    /** The dossier's tranche released by its reviewers, paid by its finance team (the common tranche process). */
     private static void payTranche(String tranche) {
-        runAllJobs();
-        var release = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_LibererTranche")
-                .singleResult();
-        assertThat(release).hasCandidateGroup(STRATEGY);
-        assertThat(taskService().getVariable(release.getId(), "tranche")).isEqualTo(tranche);
-        taskService().complete(release.getId(), withVariables("trancheEvidence", "Pièce " + tranche));
-        var payment = taskService().createTaskQuery().processInstanceBusinessKey(DOSSIER).taskDefinitionKey("Activity_MettreEnPaiement")
-                .singleResult();
-        assertThat(payment).hasCandidateGroup(FINANCE);
-        taskService().complete(payment.getId(), withVariables("paymentReference", "Mandat " + tranche));
-        runAllJobs();
+        PaymentTranches.pay(DOSSIER, tranche, STRATEGY, FINANCE);
     }
 
-    /** The asynchronous steps of the dossier and of the tranches it called; timers aside. */
     private static void runAllJobs() {
-        for (int i = 0; i < 10; i++) {
-            managementService().createJobQuery().messages().list().forEach(job -> managementService().executeJob(job.getId()));
-        }
+        PaymentTranches.runAllJobs();
     }
 
     /** What the platform does on {@code POST /api/dossiers/{number}/filings/snacs}: the facts stored, then the message. */
