@@ -245,10 +245,13 @@ class EsmsNumeriqueAfterTheAwardIT {
         var refused = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed, Api.basic(REVIEWER, REVIEWER),
                 "Content-Type", "application/xml");
         assertThat(refused.statusCode()).isEqualTo(403);
+        long history = jdbc.sql("SELECT COUNT(*) FROM act_hi_decinst").query(Long.class).single();
         var answer = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed,
                 Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD), "Content-Type", "application/xml");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         var report = json.readTree(answer.body());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_decinst").query(Long.class).single())
+                .as("a what-if decides nothing: no decision history").isEqualTo(history);
         assertThat(report.get("decision").asText()).isEqualTo("esms-numerique-funding");
         long inCampaign = jdbc.sql("SELECT COUNT(*) FROM dossier WHERE campaign_key = ?").param(CAMPAIGN).query(Long.class).single();
         assertThat(report.get("evaluated").asLong()).isEqualTo(inCampaign);

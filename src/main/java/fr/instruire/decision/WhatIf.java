@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -22,7 +21,7 @@ import fr.instruire.system.ApiProblem;
 /**
  * « What if this table were deployed? »: the changed table (a DMN file, as Modeler saves it) is parsed by a DMN engine
  * of its own — never deployed — and evaluated, beside the deployed version of the same decision, on the stored
- * and derived facts of each dossier of a campaign. The dossiers whose result differs are listed with both results.
+ * and derived facts of each dossier of a campaign, by the same engine (nothing written: no decision history). The dossiers whose result differs are listed with both results.
  */
 @Service
 public class WhatIf {
@@ -46,13 +45,11 @@ public class WhatIf {
     };
 
     private final ProcessEngine engine;
-    private final DecisionService decisions;
     private final Dossiers dossiers;
     private final CallFacts facts;
 
     WhatIf(ProcessEngine engine, Dossiers dossiers, CallFacts facts) {
         this.engine = engine;
-        this.decisions = engine.getDecisionService();
         this.dossiers = dossiers;
         this.facts = facts;
     }
@@ -74,11 +71,19 @@ public class WhatIf {
         if (deployed == null) {
             throw ApiProblem.notFound("Aucune table « " + key + " » déployée : rien à comparer.");
         }
+        // the deployed version, parsed by the same engine: evaluating it through the DecisionService would write a
+        // history row per dossier for a question nobody decided
+        DmnDecision current;
+        try (var model = engine.getRepositoryService().getDecisionModel(deployed.getId())) {
+            current = dmnEngine.parseDecision(key, model);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Table « " + key + " » déployée illisible", e);
+        }
         var changes = new ArrayList<Change>();
         int evaluated = 0;
         for (var dossier : dossiers.list(campaign.key(), null, null, false)) {
             var variables = facts.of(dossier.number());
-            var before = rows(decisions.evaluateDecisionByKey(key).variables(variables).evaluate());
+            var before = rows(dmnEngine.evaluateDecision(current, variables));
             var after = rows(dmnEngine.evaluateDecision(candidate, variables));
             evaluated++;
             if (!before.equals(after)) {
