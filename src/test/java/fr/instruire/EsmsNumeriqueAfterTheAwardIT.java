@@ -245,6 +245,9 @@ class EsmsNumeriqueAfterTheAwardIT {
         var refused = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed, Api.basic(REVIEWER, REVIEWER),
                 "Content-Type", "application/xml");
         assertThat(refused.statusCode()).isEqualTo(403);
+        // their rules have run (the review waits): from now on only the what-if could add decision history
+        awaitTask(REVIEWER, twelve, "Activity_VerifierRecevabilite");
+        awaitTask(REVIEWER, eight, "Activity_VerifierRecevabilite");
         long history = jdbc.sql("SELECT COUNT(*) FROM act_hi_decinst").query(Long.class).single();
         var answer = api().post("/api/campaigns/" + CAMPAIGN + "/what-if", changed,
                 Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD), "Content-Type", "application/xml");
