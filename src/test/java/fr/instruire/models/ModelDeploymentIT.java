@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,8 @@ class ModelDeploymentIT {
     int port;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    SpringProcessEngineConfiguration configuration;
 
     @Test
     void aProcessOwnerDeploysFromModelerAndABrokenModelIsRefused() throws Exception {
@@ -69,6 +72,20 @@ class ModelDeploymentIT {
         assertThat(unreadable.body()).contains("bpmn:userTask");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("payment-tranche").latestVersion()
                 .singleResult().getVersion()).as("nothing deployed").isEqualTo(latest.getVersion());
+    }
+
+    /**
+     * The application's own start: only the repository's files that changed are deployed (the engine's setting, which
+     * the starter's {@code camunda.bpm.application.*} never reached), and the Modeler versions the repository lacks are
+     * reported as information, never as a failure ({@link ModelerVersionGuardTest} restarts the engine).
+     */
+    @Test
+    void theStartDeploysOnlyChangedFilesAndReportsModelerVersions() throws Exception {
+        assertThat(configuration.isDeployChangedOnly()).isTrue();
+        assertThat(configuration.getDeploymentName()).isEqualTo("SpringAutoDeployment");
+        var health = new Api(port).get("/actuator/health/models", null);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "versionsModeler");
     }
 
     private HttpResponse<String> deploy(String filename, byte[] content, String authorization) throws Exception {
