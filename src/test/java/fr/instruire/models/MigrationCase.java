@@ -157,6 +157,11 @@ final class MigrationCase {
         return this;
     }
 
+    MigrationCase unmappedBecause(String... activities) {
+        unmapped.addAll(List.of(activities));
+        return this;
+    }
+
     MigrationCase withoutEarlierVersion() {
         this.noEarlierVersion = true;
         return this;

@@ -16,7 +16,7 @@ import java.util.List;
  * transaction.
  *
  * <p>When a model changes: refresh its previous version ({@code src/test/resources/models-previous/refresh.sh}), run
- * {@link ModelMigrationTest}, and write here what the engine now refuses ({@code refusedBecause}, {@code unmapped}) or
+ * {@link ModelMigrationTest}, and write here what the engine now refuses ({@code refusedBecause}, {@code unmappedBecause}) or
  * what was renamed ({@code renamed}, with the reason) — then tell the process owners in docs/migrating-dossiers.md.
  */
 final class ModelMigrationCases {
