@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param dossierView      the facts the dossier page and the reviewers' task view show, in order
  * @param listView         the facts the dossier list shows as columns
  * @param regions          where a dossier's regions are read: a fact ({@code region}) or a record field ({@code establishments.region})
+ * @param publics          where a dossier's publics are read (the people it serves: {@code publicType}), the same way
  * @param regionalShares   how a grant is shared between regions (pro rata of records), if it is
  * @param regionalMailboxes region → the mailbox copied on the call's mails (« copie ARS concernée »)
  * @param filings          the applicant's later filings, by id
@@ -32,7 +33,7 @@ public record CallDefinition(String id, String title, String source, String regi
                              Map<String, FactDefinition> facts, java.util.Set<String> applicationKeys, Map<String, String> statuses,
                              java.util.Set<String> closedToDocuments,
                              Map<String, String> decisions, List<String> dossierView, List<String> listView,
-                             List<String> regions, RegionalShares regionalShares, Map<String, String> regionalMailboxes,
+                             List<String> regions, List<String> publics, RegionalShares regionalShares, Map<String, String> regionalMailboxes,
                              Map<String, Filing> filings, UsageIndicators usageIndicators,
                              Map<String, Object> campaignDefaults) {
 
@@ -69,6 +70,18 @@ public record CallDefinition(String id, String title, String source, String regi
         int selected = order.indexOf("SELECTED");
         int at = order.indexOf(status);
         return "SELECTED".equals(status) || (selected >= 0 && at > selected && !"NOT_SELECTED".equals(status));
+    }
+
+    /** The statuses declared at or after {@code status} (a dossier in one of them has gone through that stage), in order. */
+    public List<String> statusesFrom(String status) {
+        var order = List.copyOf(statuses.keySet());
+        int at = order.indexOf(status);
+        return at < 0 ? List.of() : order.subList(at, order.size());
+    }
+
+    /** The statuses in which the call counts a dossier as granted ({@link #granted}). */
+    public List<String> grantedStatuses() {
+        return statuses.keySet().stream().filter(this::granted).toList();
     }
 
     public Optional<FactDefinition> fact(String key) {

@@ -42,7 +42,7 @@ public class CallDefinitions {
     private static final Pattern STATUS = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
     private static final Set<String> TOP_KEYS = Set.of("call", "title", "registrationForm", "facts", "derivedFacts",
-            "statuses", "closedToDocuments", "decisions", "views", "regions", "regionalShares", "regionalMailboxes",
+            "statuses", "closedToDocuments", "decisions", "views", "regions", "publics", "regionalShares", "regionalMailboxes",
             "filings", "usageIndicators", "campaignDefaults");
 
     private final Map<String, CallDefinition> calls;
@@ -237,21 +237,8 @@ public class CallDefinitions {
         var dossierView = keys(views.get("dossier"), "views.dossier", facts, file, local);
         var listView = keys(views.get("list"), "views.list", facts, file, local);
 
-        var regions = new ArrayList<String>();
-        if (yaml.get("regions") instanceof List<?> paths) {
-            for (var p : paths) {
-                var path = String.valueOf(p);
-                var dot = path.indexOf('.');
-                var fact = facts.get(dot < 0 ? path : path.substring(0, dot));
-                boolean known = fact != null && (dot < 0 ? fact.type() != FactType.RECORDS
-                        : fact.type() == FactType.RECORDS && fact.field(path.substring(dot + 1)) != null);
-                if (!known) {
-                    local.add(file + " : regions — « " + path + " » ne désigne ni un fait ni un champ d'une liste de l'appel");
-                } else {
-                    regions.add(path);
-                }
-            }
-        }
+        var regions = paths(yaml, "regions", facts, file, local);
+        var publics = paths(yaml, "publics", facts, file, local);
 
         CallDefinition.RegionalShares shares = null;
         if (yaml.get("regionalShares") instanceof Map<?, ?> s) {
@@ -293,8 +280,29 @@ public class CallDefinitions {
         }
         return new CallDefinition(id, title, file, registrationForm, java.util.Collections.unmodifiableMap(facts),
                 applicationKeys, java.util.Collections.unmodifiableMap(statuses), Set.copyOf(closed), Map.copyOf(decisions), dossierView,
-                listView, List.copyOf(regions), shares, Map.copyOf(mailboxes), java.util.Collections.unmodifiableMap(filings),
+                listView, regions, publics, shares, Map.copyOf(mailboxes), java.util.Collections.unmodifiableMap(filings),
                 usage, java.util.Collections.unmodifiableMap(defaults));
+    }
+
+    /** Where a dossier's values of a kind (its regions, its publics) are read: facts, or a field of a list's records. */
+    private static List<String> paths(Map<String, Object> yaml, String key, Map<String, FactDefinition> facts, String file,
+                                      List<String> local) {
+        var found = new ArrayList<String>();
+        if (yaml.get(key) instanceof List<?> paths) {
+            for (var p : paths) {
+                var path = String.valueOf(p);
+                var dot = path.indexOf('.');
+                var fact = facts.get(dot < 0 ? path : path.substring(0, dot));
+                boolean known = fact != null && (dot < 0 ? fact.type() != FactType.RECORDS
+                        : fact.type() == FactType.RECORDS && fact.field(path.substring(dot + 1)) != null);
+                if (!known) {
+                    local.add(file + " : " + key + " — « " + path + " » ne désigne ni un fait ni un champ d'une liste de l'appel");
+                } else {
+                    found.add(path);
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static FactDefinition declared(Map<String, Object> entry, String file, String where, List<String> errors) {

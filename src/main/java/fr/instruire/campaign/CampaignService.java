@@ -93,10 +93,15 @@ public class CampaignService {
         if (d.variables() != null) {
             variables.putAll(d.variables());
         }
-        // a call's own variable named …Group names a work group of its models (e.g. a partner's group)
+        // a call's own variable named …Group names a work group of its models (e.g. a partner's group); managerGroup
+        // names the campaign's managers, who watch it in Cockpit
         variables.forEach((name, value) -> {
             if (name.endsWith("Group") && value instanceof String group && !group.isBlank()) {
-                groups.ensureWorkGroup(group, group + " — " + campaign.title());
+                if (GroupAccess.namesManagers(name)) {
+                    groups.ensureManagerGroup(group, "Pilotage — " + campaign.title());
+                } else {
+                    groups.ensureWorkGroup(group, group + " — " + campaign.title());
+                }
             }
         });
         runtime.createProcessInstanceByKey(campaign.campaignProcessKey())

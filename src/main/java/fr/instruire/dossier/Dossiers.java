@@ -99,6 +99,7 @@ public class Dossiers {
                         d.contactName(), d.contactEmail(), d.projectTitle(), d.projectDescription(),
                         accessTokenHash, utc(d.submittedAt()), utc(d.updatedAt()))
                 .update();
+        recordStatusChange(d.number(), d.status(), d.submittedAt());
     }
 
     public Optional<Dossier> find(String number) {
@@ -260,8 +261,19 @@ public class Dossiers {
     }
 
     public void updateStatus(String number, String status) {
+        var now = Clock.now();
         jdbc.sql("UPDATE dossier SET status = ?, updated_at = ? WHERE dossier_number = ?")
-                .params(status, utc(Clock.now()), number).update();
+                .params(status, utc(now), number).update();
+        recordStatusChange(number, status, now);
+    }
+
+    /** The status the dossier entered, unless it was already in it (a step setting the same status again). */
+    private void recordStatusChange(String number, String status, Instant at) {
+        jdbc.sql("""
+                INSERT INTO dossier_status_change (dossier_number, status, changed_at)
+                SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM dossier_status_change h WHERE h.dossier_number = ?
+                    AND h.status = ? AND h.id = (SELECT MAX(l.id) FROM dossier_status_change l WHERE l.dossier_number = ?))""")
+                .params(number, status, utc(at), number, status, number).update();
     }
 
     /**
@@ -303,6 +315,7 @@ public class Dossiers {
                 UPDATE dossier SET score = ?, grant_amount = ?, status = ?, updated_at = ?
                 WHERE dossier_number = ?""")
                 .params(score, grantAmount, DossierStatus.INSTRUCTED, utc(Clock.now()), number).update();
+        recordStatusChange(number, DossierStatus.INSTRUCTED, Clock.now());
     }
 
     /** The dossier's grant, as a decision computed it after its instruction (a rate set by a committee…). */

@@ -50,6 +50,21 @@ public class GroupAccess {
         }
     }
 
+    /**
+     * A campaign's managers (its {@code managerGroup}): a work group that may also open Cockpit, where Instruire's
+     * plugin shows them the figures of the campaigns that name them — the engine's own views stay empty for them, no
+     * process being readable without its authorizations.
+     */
+    public void ensureManagerGroup(String groupId, String name) {
+        ensureWorkGroup(groupId, name);
+        grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+
+    /** Whether a campaign's variable names its managers' group ({@code managerGroup}, {@code nationalManagerGroup}…). */
+    public static boolean namesManagers(String variable) {
+        return variable.toLowerCase(java.util.Locale.ROOT).endsWith("managergroup");
+    }
+
     private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
         var existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).list();

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class that drives Debian's headless Chromium ({@link Browser}). On a developer's machine without it, the class
+ * A test class (or one test) that drives Debian's headless Chromium ({@link Browser}). On a developer's machine without it, the class
  * is reported as skipped with the install command, before any application starts; where the browser tests are
  * required ({@code INSTRUIRE_BROWSER_TESTS=required}, set by .ci/run), a missing Chromium fails them instead.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresBrowser.Condition.class)
 public @interface RequiresBrowser {

@@ -131,10 +131,13 @@ class EsmsNumeriqueDemoData {
                 today.plusDays(90).toString(), budget, "ESMS", c.reviewers(), c.committee(), "P15D", "P21D",
                 "esms-numerique@ars-" + slug(c.region()) + ".example",
                 // the ARS's finance team records the payments of the tranches its reviewers release
-                Map.of("financeGroup", "finance-" + slug(c.region()))));
+                Map.of("financeGroup", "finance-" + slug(c.region()),
+                        // its pilotage watches the campaign in Cockpit (Instruire's plugin)
+                        "managerGroup", "pilotage-" + slug(c.region()))));
         user(c.reviewer(), c.reviewerName(), c.reviewers());
         user(c.committeeMember(), c.committeeMemberName(), c.committee());
         user("finance." + slug(c.region()), "Fabienne Finances", "finance-" + slug(c.region()));
+        user("pilotage." + slug(c.region()), "Paul Pilotage", "pilotage-" + slug(c.region()));
         return c;
     }
 
