@@ -52,6 +52,17 @@ class CallDefinitionsTest {
         assertThat(first).as("a result given out is the caller's own").containsEntry("esmsCount", 1L);
     }
 
+    /** The stages the managers' funnel reads from a call's declared statuses, in their order. */
+    @Test
+    void aStageIsTheStatusesDeclaredFromItAndGrantedOnesFollowSelected() {
+        var call = calls.of("cvl-numerique");
+        assertThat(call.statusesFrom("SELECTED")).containsExactly("SELECTED", "NOT_SELECTED", "SUPPORT_OFFERED", "CLOSED");
+        assertThat(call.statusesFrom("INCONNU")).isEmpty();
+        assertThat(call.grantedStatuses()).containsExactly("SELECTED", "SUPPORT_OFFERED", "CLOSED");
+        assertThat(calls.of("esms-numerique").publics()).containsExactly("publicType");
+        assertThat(call.publics()).isEmpty();
+    }
+
     @Test
     void aDescriptorInErrorIsRefusedWithEveryErrorNamedByFileAndKey() {
         var refused = catchThrowableOfType(InvalidCallDefinitionException.class,
@@ -64,6 +75,7 @@ class CallDefinitionsTest {
                 "statuses.INSTRUCTED — statut donné par la plateforme, à déclarer",
                 "views.dossier — « inconnu » n'est pas un fait de l'appel",
                 "regions — « esms.couleur » ne désigne ni un fait ni un champ",
+                "publics — « publicInconnu » ne désigne ni un fait ni un champ",
                 "regionalShares — records doit nommer une liste",
                 "regionalMailboxes.Bretagne — adresse électronique attendue",
                 "closedToDocuments — « ARCHIVED » n'est pas un statut déclaré",
