@@ -33,7 +33,8 @@ import fr.instruire.system.French;
  * holds was deployed from elsewhere (Camunda Modeler, the REST API) with another content, and the file changed since the
  * application last deployed it, the file is taken out of this start's deployment and a warning names it, the Modeler
  * version and what to do. A file that equals the Modeler version (the change brought back into the repository) deploys
- * as usual; an unchanged file is left to the engine's duplicate filter (deploy-changed-only), which deploys nothing.
+ * as usual; an unchanged repository is left to the engine's duplicate filter, which deploys nothing (and deploys
+ * every file together when one changed: the models find their forms and decisions in their own deployment).
  * With {@code instruire.models.replace-modeler-versions=true} the repository wins, on purpose and logged.
  */
 @Component
@@ -92,7 +93,8 @@ class ModelerVersionGuard extends AbstractProcessEnginePlugin {
                         model.file(), version.version(), version.key(), where(version), version.key(), REPLACE_PROPERTY));
                 modeler.forEach(version -> divergent.add(heldBack(version)));
             } else {
-                // nothing to deploy (deploy-changed-only): the Modeler version stays, the repository has yet to catch up
+                // the file unchanged, the repository not caught up yet: kept out too, for another file's change deploys
+                // the repository's files together and would bring this one back over the Modeler version
                 modeler.forEach(version -> LOG.info("La version {} de « {} », déployée depuis Camunda Modeler ({}), n'est "
                         + "pas dans le dépôt ({}) : rapportez-la (docs/modeler-changes.md).", version.version(), version.key(),
                         where(version), model.file()));

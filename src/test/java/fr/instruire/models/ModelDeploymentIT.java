@@ -41,6 +41,12 @@ class ModelDeploymentIT {
     @Autowired
     RepositoryService repository;
     @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.FormService formService;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     SpringProcessEngineConfiguration configuration;
 
     @Test
@@ -75,6 +81,48 @@ class ModelDeploymentIT {
     }
 
     /**
+     * A process owner's version of a call's dossier model, written with the templates and deployed from Modeler with
+     * the forms, decisions and tranche process it uses, is the one a new application runs: the dossier goes through
+     * its template-based steps (status, rules, mail) to the reviewer's recevabilité, whose form resolves.
+     */
+    @Test
+    void aTemplateBasedModelDeployedFromModelerRunsTheNextDossier() throws Exception {
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        var dossier = Files.readString(Path.of("bpmn/esms-numerique/esms-numerique-dossier.bpmn"));
+        assertThat(dossier).contains("camunda:modelerTemplate=\"fr.instruire.");
+        files.put("esms-numerique-dossier.bpmn", dossier.replaceFirst("(<bpmn:process id=\"esms-numerique-dossier\" name=\"[^\"]*)\"",
+                "$1 (version du responsable)\"").getBytes(StandardCharsets.UTF_8));
+        files.put("payment-tranche.bpmn", Files.readAllBytes(Path.of("bpmn/common/payment-tranche.bpmn")));
+        for (var folder : java.util.List.of("dmn/esms-numerique", "forms/esms-numerique", "forms/common")) {
+            try (var found = Files.list(Path.of(folder))) {
+                for (var file : found.toList()) {
+                    files.put(file.getFileName().toString(), Files.readAllBytes(file));
+                }
+            }
+        }
+        var deployed = deploy(files, Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD));
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        var latest = repository.createProcessDefinitionQuery().processDefinitionKey("esms-numerique-dossier").latestVersion().singleResult();
+        assertThat(latest.getName()).endsWith("(version du responsable)");
+
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("America/Guadeloupe"));
+        var api = new Api(port);
+        assertThat(api.post("/api/campaigns", fr.instruire.support.EsmsNumerique.campaign("esms-numerique-modeler", "Guadeloupe",
+                "MOD", "instructeurs-modeler", "comite-modeler", today), Api.basic(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD))
+                .statusCode()).isEqualTo(201);
+        var submitted = api.post("/api/campaigns/esms-numerique-modeler/applications",
+                fr.instruire.support.EsmsNumerique.application("direction@modeler.example", "Guadeloupe", "9701000"), null);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        var number = new com.fasterxml.jackson.databind.ObjectMapper().readTree(submitted.body()).get("dossierNumber").asText();
+        var task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(number).taskDefinitionKey("Activity_VerifierRecevabilite").singleResult(), t -> t != null);
+        assertThat(task.getProcessDefinitionId()).as("the process owner's version runs it").isEqualTo(latest.getId());
+        assertThat(formService.getDeployedTaskForm(task.getId())).as("its form, from the same deployment").isNotNull();
+        assertThat(jdbc.sql("SELECT status FROM dossier WHERE dossier_number = ?").param(number).query(String.class).single())
+                .isEqualTo("SUBMITTED");
+    }
+
+    /**
      * The application's own start: nothing is deployed unless a repository file changed, then the files together (each
      * model finds its forms, decisions and called tranche in its own deployment), and the Modeler versions the repository
      * lacks are reported as information, never as a failure ({@link ModelerVersionGuardTest} restarts the engine).
@@ -89,16 +137,24 @@ class ModelDeploymentIT {
     }
 
     private HttpResponse<String> deploy(String filename, byte[] content, String authorization) throws Exception {
+        return deploy(java.util.Map.of(filename, content), authorization);
+    }
+
+    /** What Modeler sends for a diagram deployed with the files it uses (« Include additional files »). */
+    private HttpResponse<String> deploy(java.util.Map<String, byte[]> files, String authorization) throws Exception {
         var boundary = "----modeler" + System.nanoTime();
         var body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nModeler\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filename + "\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (var file : files.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

@@ -108,6 +108,23 @@ class ModelerVersionGuardTest {
                 .singleResult().getDeploymentId()).as("the decision deployed with it").isEqualTo(latest().getDeploymentId());
     }
 
+    /** The repository deploys as one set: another file's change must not bring the unchanged file back over Modeler's. */
+    @Test
+    void anotherFilesChangeDoesNotBringTheUnchangedFileBackOverTheModelerVersion() throws IOException {
+        write("bpmn/essai/guard-essai.bpmn", process("Version du dépôt"));
+        write("dmn/essai/guard-decision.dmn", DECISION);
+        start(false);
+        var modeler = deployFromModeler(process("Version du responsable du processus"));
+
+        write("dmn/essai/guard-decision.dmn", DECISION.replace("name=\"", "name=\"Modifiée — "));
+        start(false);
+
+        assertThat(latest().getDeploymentId()).as("the process owner's version stays the latest").isEqualTo(modeler);
+        assertThat(repositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("guard-decision").latestVersion()
+                .singleResult().getVersion()).as("the changed decision deployed").isEqualTo(2);
+        assertThat(found.all()).singleElement().satisfies(version -> assertThat(version.version()).isEqualTo(2));
+    }
+
     @Test
     void theOperatorMakesTheRepositoryWinOnPurpose() throws IOException {
         write("bpmn/essai/guard-essai.bpmn", process("Version du dépôt"));
