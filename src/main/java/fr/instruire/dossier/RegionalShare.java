@@ -23,17 +23,40 @@ public record RegionalShare(String region, int count, Long amount) {
         if (grant == null || recordRegions.isEmpty()) {
             return counts.entrySet().stream().map(c -> new RegionalShare(c.getKey(), c.getValue(), null)).toList();
         }
-        int total = recordRegions.size();
-        var floors = new LinkedHashMap<String, Long>();
-        counts.forEach((region, n) -> floors.put(region, grant * n / total));
-        long remainder = grant - floors.values().stream().mapToLong(Long::longValue).sum();
-        var byFraction = new ArrayList<>(counts.entrySet());
-        byFraction.sort(Comparator.comparingLong((Map.Entry<String, Integer> c) -> grant * c.getValue() % total).reversed());
-        for (int i = 0; i < remainder; i++) {
-            floors.merge(byFraction.get(i % byFraction.size()).getKey(), 1L, Long::sum);
-        }
+        var weights = new LinkedHashMap<String, Long>();
+        counts.forEach((region, n) -> weights.put(region, (long) n));
+        var amounts = apportion(grant, weights);
         return counts.entrySet().stream()
-                .map(c -> new RegionalShare(c.getKey(), c.getValue(), floors.get(c.getKey())))
+                .map(c -> new RegionalShare(c.getKey(), c.getValue(), amounts.get(c.getKey())))
                 .toList();
+    }
+
+    /**
+     * {@code total} euros split pro rata of the weights, in whole euros that add up to it: each its floor, the remainder
+     * one euro at a time to the largest fractional parts (the first in order on a tie). A tranche of a shared grant is
+     * split this way between the agencies, so that their parts add up to the dossier's tranche.
+     */
+    public static Map<String, Long> apportion(long total, Map<String, Long> weights) {
+        long sum = weights.values().stream().mapToLong(Long::longValue).sum();
+        var parts = new LinkedHashMap<String, Long>();
+        if (sum <= 0) {
+            weights.keySet().forEach(k -> parts.put(k, 0L));
+            return parts;
+        }
+        var big = java.math.BigInteger.valueOf(total);
+        var fractions = new LinkedHashMap<String, Long>();
+        weights.forEach((key, weight) -> {
+            var product = big.multiply(java.math.BigInteger.valueOf(weight));
+            var division = product.divideAndRemainder(java.math.BigInteger.valueOf(sum));
+            parts.put(key, division[0].longValueExact());
+            fractions.put(key, division[1].longValueExact());
+        });
+        long remainder = total - parts.values().stream().mapToLong(Long::longValue).sum();
+        var byFraction = new ArrayList<>(fractions.entrySet());
+        byFraction.sort(Comparator.comparingLong((Map.Entry<String, Long> f) -> f.getValue()).reversed());
+        for (int i = 0; i < remainder; i++) {
+            parts.merge(byFraction.get(i % byFraction.size()).getKey(), 1L, Long::sum);
+        }
+        return parts;
     }
 }

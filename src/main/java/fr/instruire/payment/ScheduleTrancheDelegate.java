@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.instruire.dossier.Dossiers;
+import fr.instruire.dossier.RegionalShare;
 import fr.instruire.system.Actors;
 import fr.instruire.system.French;
 
@@ -16,7 +17,8 @@ import fr.instruire.system.French;
  * {@code trancheAmount} (whole euros; 0 when nothing is due — no tranche is then recorded) and
  * {@code trancheAmountWords} for the tasks' forms. Idempotent on retry. The grant is opened from the dossier's recorded
  * grant if the model's {@code openFunding} was not reached. With {@code trancheShareOf} (a region), the tranche is that
- * region's agency's: its percentage of the agency's share, or the decided amount in proportion of the share.
+ * region's agency's part of the dossier's tranche, in proportion of its share of the grant; the agencies' parts add up
+ * to the dossier's tranche to the euro.
  */
 @Component("scheduleTranche")
 class ScheduleTrancheDelegate implements JavaDelegate {
@@ -50,15 +52,12 @@ class ScheduleTrancheDelegate implements JavaDelegate {
         // a tranche reached before the model's openFunding (a step skipped: a contract never signed) opens the grant
         var funding = grants.open(number);
         var existing = ledger.tranche(number, key);
-        // the base: the grant, or the share of the agency that pays this tranche
+        // the agency that pays this tranche, when the grant is shared: its part of the dossier's tranche
         var shareOf = execution.getVariable(SHARE_OF);
-        long base = funding.grant();
-        if (shareOf != null && !shareOf.toString().isBlank()) {
-            var share = shares.of(number).get(shareOf.toString());
-            if (share == null) {
-                throw new IllegalStateException("Tranche « " + label + " » : la région « " + shareOf + " » ne finance pas le dossier " + number);
-            }
-            base = share;
+        var region = shareOf == null || shareOf.toString().isBlank() ? null : shareOf.toString();
+        var agencies = region == null ? java.util.Map.<String, Long>of() : shares.of(number);
+        if (region != null && !agencies.containsKey(region)) {
+            throw new IllegalStateException("Tranche « " + label + " » : la région « " + region + " » ne finance pas le dossier " + number);
         }
         long amount;
         if (existing.isPresent()) {
@@ -68,12 +67,12 @@ class ScheduleTrancheDelegate implements JavaDelegate {
             if (percent <= 0 || percent > 100) {
                 throw new IllegalStateException("tranchePercent hors de 1–100 : " + percent);
             }
-            amount = base * percent / 100;
+            amount = partOf(funding.grant() * percent / 100, region, agencies);
         } else if (Boolean.parseBoolean(String.valueOf(execution.getVariable(REST)))) {
             amount = funding.grant() - funding.tranches().stream().mapToLong(PaymentLedger.Tranche::amount).sum();
         } else if (execution.getVariable(AMOUNT) instanceof Number decided) {
             // a decided amount for the whole dossier, paid by each agency in proportion of its share
-            amount = funding.grant() == 0 ? 0 : (long) Math.floor(decided.doubleValue() * base / funding.grant());
+            amount = partOf((long) Math.floor(decided.doubleValue()), region, agencies);
         } else {
             throw new IllegalStateException("Tranche « " + label + " » : ni tranchePercent, ni trancheAmount, ni trancheRest");
         }
@@ -86,6 +85,14 @@ class ScheduleTrancheDelegate implements JavaDelegate {
         }
         execution.setVariable(AMOUNT, amount);
         execution.setVariable(AMOUNT_WORDS, French.euros(amount));
+    }
+
+    /**
+     * The dossier's tranche, or one agency's part of it: the parts of all agencies add up to the tranche (largest
+     * remainder), so a tranche paid by two ARS is never a euro short of what was decided.
+     */
+    static long partOf(long dossierTranche, String region, java.util.Map<String, Long> agencies) {
+        return region == null ? dossierTranche : RegionalShare.apportion(dossierTranche, agencies).get(region);
     }
 
     private static String text(DelegateExecution execution, String name) {
