@@ -279,6 +279,12 @@ class FacilisoinsJourneyIT {
         var silent = httpComplete(DGCS_USER, validation, Map.of("dgcsDisagrees", typed(true, "Boolean")));
         assertThat(silent.statusCode()).isEqualTo(400);
         assertThat(silent.body()).contains("Motivez votre choix");
+        // four eyes: the team member who assessed it, though also of the DGCS's group, cannot validate it
+        tasks.setAssignee(validation, null);
+        var own = httpComplete(NATIONAL, validation, Map.of("dgcsDisagrees", typed(false, "Boolean")));
+        tasks.setAssignee(validation, null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(400);
+        assertThat(own.body()).contains("une autre personne doit la valider");
         complete(DGCS_USER, validation, Map.of("dgcsDisagrees", false));
         var ars = awaitTask(number, "Activity_AvisArs");
         var cpam = awaitTask(number, "Activity_AvisCpam");

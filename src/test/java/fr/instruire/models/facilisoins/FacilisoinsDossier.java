@@ -111,6 +111,7 @@ final class FacilisoinsDossier {
         static final String RECORD_MISSING_OPINION = "recordMissingOpinion";
         static final String OPEN_FUNDING = "openFunding";
         static final String REQUIRE_REASON = "requireReason";
+        static final String REQUIRE_ANOTHER_PERSON = "requireAnotherPerson";
         static final String SCHEDULE_TRANCHE = "scheduleTranche";
         static final String RELEASE_TRANCHE = "releaseTranche";
         static final String RECORD_PAYMENT = "recordPayment";

@@ -110,6 +110,8 @@ class FacilisoinsDossierProcessTest {
             execution.setVariable(OPINION_DUE_DATE, Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(15 * 86400)));
         });
         Mocks.register(Delegates.REQUIRE_REASON, (TaskListener) task -> { });
+        // the real rule: it reads only the engine's history
+        Mocks.register(Delegates.REQUIRE_ANOTHER_PERSON, new fr.instruire.instruction.RequireAnotherPersonListener());
         Mocks.register(Delegates.OPEN_FUNDING, (JavaDelegate) execution -> {
             journal.add("openFunding");
             scheduled.clear();
@@ -276,6 +278,36 @@ class FacilisoinsDossierProcessTest {
         assertThat(journal).noneMatch(call -> call.startsWith("sendMail"));
         assess(dossier, allCriteriaMet(Recevabilite.RECEVABLE));
         assertThat(dossier).isWaitingAt(AVIS_ARS, AVIS_CPAM);
+    }
+
+    /** « De manière conjointe »: a member of both the national team and the DGCS cannot validate their own assessment. */
+    @Test
+    void aMemberOfBothTeamsCannotValidateTheRecevabiliteTheyAssessed() {
+        var dossier = startBefore(VERIFIER_RECEVABILITE);
+        assertThat(dossier).isWaitingAt(VERIFIER_RECEVABILITE);
+        identityService().setAuthentication("double.casquette", List.of(NATIONAL_TEAM, DGCS));
+        try {
+            complete(task(), allCriteriaMet(Recevabilite.RECEVABLE));
+            runAsyncSteps(dossier);
+            assertThat(dossier).isWaitingAt(VALIDER_RECEVABILITE_DGCS);
+            var validation = task();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(validation, withVariables("dgcsDisagrees", false)))
+                    .hasRootCauseInstanceOf(fr.instruire.system.TaskRefusal.class)
+                    .hasMessageContaining("une autre personne doit la valider");
+            assertThat(dossier).isWaitingAt(VALIDER_RECEVABILITE_DGCS);
+        } finally {
+            identityService().clearAuthentication();
+        }
+        identityService().setAuthentication("agent.dgcs", List.of(DGCS));
+        try {
+            complete(task(), withVariables("dgcsDisagrees", false));
+        } finally {
+            identityService().clearAuthentication();
+        }
+        runAsyncSteps(dossier);
+        assertThat(dossier).isWaitingAt(AVIS_ARS, AVIS_CPAM);
+        assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey(VALIDER_RECEVABILITE_DGCS)
+                .finished().singleResult().getAssignee()).isEqualTo("agent.dgcs");
     }
 
     /** « Les candidats non retenus recevront une notification de la décision » — also those the CTIS could not see. */
