@@ -375,7 +375,8 @@ class EsmsNumeriqueAfterTheAwardIT {
         assertThat(complete(COMMITTEE, awaitTask(COMMITTEE, CAMPAIGN, "Activity_TenirSeanceComite"), Map.of(
                 "committeeDecisions", typed(json.writeValueAsString(List.of(Map.of(
                         "dossierNumber", number, "decision", "RETENU", "reason", "Projet prioritaire"))), "Json"),
-                "lastSitting", typed(true, "Boolean"))).statusCode()).isEqualTo(204);
+                // not the last: the campaign keeps taking the dossiers of this class's other tests
+                "lastSitting", typed(false, "Boolean"))).statusCode()).isEqualTo(204);
         assertThat(complete(REVIEWER, awaitTask(REVIEWER, number, "Activity_SignerConvention"),
                 Map.of("conventionSignedOn", typed(LocalDate.now().toString(), "String"))).statusCode()).isEqualTo(204);
     }

@@ -43,6 +43,8 @@ import fr.instruire.support.Mails;
 class EsmsNumeriqueJourneyIT {
 
     static final String OPEN = "esms-numerique-it-guadeloupe";
+    /** The campaign whose last sitting decides (its own: the selection closed, it takes no more dossiers). */
+    static final String DECIDED = "esms-numerique-it-derniere-seance";
     static final String REVIEWER = "instructeur.test";
     static final String COMMITTEE = "comite.test";
     static final String ADMIN = "admin";
@@ -72,6 +74,9 @@ class EsmsNumeriqueJourneyIT {
         var created = post("/api/campaigns", campaign(OPEN, today.minusDays(10).toString(), today.plusDays(10).toString(),
                 today.minusDays(1).toString(), today.plusDays(40).toString()), basic(ADMIN, ADMIN_PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var decided = post("/api/campaigns", campaign(DECIDED, today.minusDays(10).toString(), today.plusDays(10).toString(),
+                today.minusDays(1).toString(), today.plusDays(40).toString()), basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         user(REVIEWER, "instructeurs-guadeloupe");
         user(COMMITTEE, "comite-guadeloupe");
     }
@@ -83,7 +88,7 @@ class EsmsNumeriqueJourneyIT {
 
     @Test
     void anApplicationGoesFromSubmissionToTheCommitteesDecisionByMailAndRest() throws Exception {
-        var submitted = post("/api/campaigns/" + OPEN + "/applications", application("contact@flamboyants.example", 10), null);
+        var submitted = post("/api/campaigns/" + DECIDED + "/applications", application("contact@flamboyants.example", 10), null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         var body = json.readTree(submitted.body());
         var number = body.get("dossierNumber").asText();
@@ -110,7 +115,7 @@ class EsmsNumeriqueJourneyIT {
                 "instructionComment", typed("Projet mûr et mutualisé.", "String")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "INSTRUCTED".equals(statusOf(number)));
-        var committeeList = get("/api/campaigns/" + OPEN + "/dossiers", basic(COMMITTEE, COMMITTEE));
+        var committeeList = get("/api/campaigns/" + DECIDED + "/dossiers", basic(COMMITTEE, COMMITTEE));
         assertThat(committeeList.statusCode()).isEqualTo(200);
         var line = json.readTree(committeeList.body()).get(0);
         assertThat(line.get("dossierNumber").asText()).isEqualTo(number);
@@ -118,11 +123,11 @@ class EsmsNumeriqueJourneyIT {
         assertThat(line.get("score").asInt()).isEqualTo(18);
 
         // another applicant's dossier is still in its admissibility review when the last sitting decides
-        var late = json.readTree(post("/api/campaigns/" + OPEN + "/applications", application("tardif@candidat.example", 8), null)
+        var late = json.readTree(post("/api/campaigns/" + DECIDED + "/applications", application("tardif@candidat.example", 8), null)
                 .body()).get("dossierNumber").asText();
         awaitTask(REVIEWER, late, "Activity_VerifierRecevabilite");
 
-        var sitting = awaitTask(COMMITTEE, OPEN, "Activity_TenirSeanceComite");
+        var sitting = awaitTask(COMMITTEE, DECIDED, "Activity_TenirSeanceComite");
         claimAndComplete(COMMITTEE, sitting, Map.of(
                 "committeeDecisions", typed(json.writeValueAsString(List.of(Map.of(
                         "dossierNumber", number, "decision", "RETENU", "reason", "Projet prioritaire"))), "Json"),
@@ -140,6 +145,14 @@ class EsmsNumeriqueJourneyIT {
         assertThat(closed.getContent().toString()).contains("n'a pas pu être présenté au comité de sélection");
         await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_SELECTED".equals(statusOf(late)));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(late).count()).isZero();
+
+        // the selection closed, the deposit still open: a new application is refused with the reason, nothing kept
+        long before = count("dossier");
+        var refused = post("/api/campaigns/" + DECIDED + "/applications", application("apres@candidat.example", 8), null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json.readTree(refused.body()).get("title").asText()).isEqualTo("Sélection close");
+        assertThat(json.readTree(refused.body()).get("detail").asText()).contains("aucun comité ne se réunira");
+        assertThat(count("dossier")).isEqualTo(before);
     }
 
     @Test

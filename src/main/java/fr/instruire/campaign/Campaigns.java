@@ -71,6 +71,19 @@ public class Campaigns {
                 .update();
     }
 
+    /** The selection closed by the campaign's last decision, once (a retry keeps the first instant). */
+    void closeSelection(String key, java.time.Instant at) {
+        jdbc.sql("UPDATE campaign SET selection_closed_at = ? WHERE campaign_key = ? AND selection_closed_at IS NULL")
+                .params(utc(at), key).update();
+    }
+
+    /** When the campaign's last decision closed its selection, if it did. */
+    public java.util.Optional<java.time.Instant> selectionClosedAt(String key) {
+        return jdbc.sql("SELECT selection_closed_at FROM campaign WHERE campaign_key = ?").param(key)
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional()
+                .map(java.time.OffsetDateTime::toInstant);
+    }
+
     void insertVariables(String key, String json) {
         jdbc.sql("UPDATE campaign SET variables = ? WHERE campaign_key = ?").params(json, key).update();
     }

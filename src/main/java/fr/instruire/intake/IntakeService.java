@@ -28,6 +28,7 @@ import fr.instruire.dossier.DossierFacts;
 import fr.instruire.dossier.DossierStatus;
 import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.ApiProblem;
+import fr.instruire.system.French;
 import fr.instruire.system.ApiProblem.FieldError;
 import fr.instruire.system.Clock;
 
@@ -194,6 +195,14 @@ public class IntakeService {
                     Map.of("submissionOpensAt", campaign.submissionOpensAt().toString(),
                             "submissionClosesAt", campaign.submissionClosesAt().toString(),
                             "timeZone", campaign.timeZone().getId()));
+        }
+        var closed = campaigns.selectionClosedAt(campaign.key());
+        if (closed.isPresent()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Sélection close",
+                    "La sélection de la campagne « " + campaign.title() + " » est close depuis sa dernière décision, le "
+                            + French.dateTime(closed.get(), campaign.timeZone()) + " : aucun comité ne se réunira pour "
+                            + "décider d'un nouveau dossier.",
+                    java.util.List.of(), Map.of("selectionClosedAt", closed.get().toString()));
         }
         return campaign;
     }

@@ -71,7 +71,9 @@ class MailIntake {
             return Optional.empty();
         }
         var receivedAt = internalDate != null ? internalDate : mail.sentAt() != null ? mail.sentAt() : Clock.now();
-        var late = !receivedAt.isBefore(campaign.submissionClosesAt());
+        // after the deadline, or after the last decision closed the selection (no committee would decide it)
+        var late = !receivedAt.isBefore(campaign.submissionClosesAt())
+                || campaigns.selectionClosedAt(campaign.key()).filter(closed -> !receivedAt.isBefore(closed)).isPresent();
         var same = inbound.sameMessageInCampaign(campaign.key(), mail.messageKey());
         if (same.isPresent()) {
             var number = same.get().dossierNumber();
