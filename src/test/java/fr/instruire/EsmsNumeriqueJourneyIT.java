@@ -153,6 +153,13 @@ class EsmsNumeriqueJourneyIT {
         assertThat(json.readTree(refused.body()).get("title").asText()).isEqualTo("Sélection close");
         assertThat(json.readTree(refused.body()).get("detail").asText()).contains("aucun comité ne se réunira");
         assertThat(count("dossier")).isEqualTo(before);
+
+        // the managers' funnel: the dossier the closing classed « non retenu » was decided, never instructed
+        var figures = json.readTree(get("/api/dashboard/campaigns/" + DECIDED, basic(ADMIN, ADMIN_PASSWORD)).body()).get("figures");
+        var stages = new java.util.LinkedHashMap<String, Long>();
+        figures.get("funnel").forEach(stage -> stages.put(stage.get("stage").asText(), stage.get("dossiers").asLong()));
+        assertThat(stages).containsEntry("DEPOSES", 2L).containsEntry("RECEVABLES", 1L).containsEntry("INSTRUITS", 1L)
+                .containsEntry("DECIDES", 2L).containsEntry("RETENUS", 1L);
     }
 
     @Test

@@ -61,10 +61,13 @@ public class CampaignDashboard {
         var stages = new ArrayList<CampaignFigures.Stage>();
         stages.add(new CampaignFigures.Stage("DEPOSES", "Déposés", jdbc.sql("SELECT COUNT(*) FROM dossier WHERE campaign_key = ?")
                 .param(campaign.key()).query(Long.class).single()));
+        // « non retenu » is also given to the dossiers a closed selection could not decide (closePendingDossiers): it
+        // says nothing of instruction, which an instructed dossier's own INSTRUCTED change does
         stages.add(new CampaignFigures.Stage("RECEVABLES", "Recevables (entrés en instruction)",
                 reached(campaign, call.statusesFrom(DossierStatus.UNDER_INSTRUCTION).stream()
-                        .filter(s -> !DossierStatus.AWAITING_COMPLEMENTS.equals(s)).toList())));
-        stages.add(new CampaignFigures.Stage("INSTRUITS", "Instruits", reached(campaign, call.statusesFrom(DossierStatus.INSTRUCTED))));
+                        .filter(s -> !DossierStatus.AWAITING_COMPLEMENTS.equals(s) && !DossierStatus.NOT_SELECTED.equals(s)).toList())));
+        stages.add(new CampaignFigures.Stage("INSTRUITS", "Instruits", reached(campaign, call.statusesFrom(DossierStatus.INSTRUCTED)
+                .stream().filter(s -> !DossierStatus.NOT_SELECTED.equals(s)).toList())));
         stages.add(new CampaignFigures.Stage("DECIDES", "Décidés (retenus ou non)", reached(campaign, call.statusesFrom(DossierStatus.SELECTED))));
         stages.add(new CampaignFigures.Stage("RETENUS", "Retenus", reached(campaign, call.grantedStatuses())));
         stages.add(new CampaignFigures.Stage("CONVENTIONNES", "Subvention ouverte (convention)", jdbc.sql("""
