@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import fr.instruire.call.CallDefinitions;
 import fr.instruire.call.FactDefinition;
 import fr.instruire.campaign.Campaign;
 import fr.instruire.dossier.DossierStatus;
+import fr.instruire.dossier.Dossiers;
 import fr.instruire.system.Clock;
 
 /**
@@ -34,10 +34,12 @@ public class CampaignDashboard {
 
     private final JdbcClient jdbc;
     private final CallDefinitions calls;
+    private final Dossiers dossiers;
 
-    CampaignDashboard(JdbcClient jdbc, CallDefinitions calls) {
+    CampaignDashboard(JdbcClient jdbc, CallDefinitions calls, Dossiers dossiers) {
         this.jdbc = jdbc;
         this.calls = calls;
+        this.dossiers = dossiers;
     }
 
     public CampaignFigures figures(Campaign campaign) {
@@ -113,31 +115,9 @@ public class CampaignDashboard {
         return countBy(campaign, call, call.publics());
     }
 
-    /** Distinct dossiers by each value found at the paths (a fact, or a field of a list's records), with its label. */
+    /** Distinct dossiers by each value found at the paths, with its words. */
     private List<CampaignFigures.Count> countBy(Campaign campaign, CallDefinition call, List<String> paths) {
-        if (paths.isEmpty()) {
-            return List.of();
-        }
-        var sql = new ArrayList<String>();
-        var params = new ArrayList<Object>();
-        for (var path : paths) {
-            int dot = path.indexOf('.');
-            if (dot < 0) {
-                sql.add("SELECT f.value_text AS v, f.dossier_number AS n FROM dossier_fact f WHERE f.name = ?");
-                params.add(path);
-            } else {
-                sql.add("SELECT r.value_text AS v, r.dossier_number AS n FROM dossier_fact_record r WHERE r.fact = ? AND r.field = ?");
-                params.add(path.substring(0, dot));
-                params.add(path.substring(dot + 1));
-            }
-        }
-        params.add(campaign.key());
-        var counts = new TreeMap<String, Long>();
-        jdbc.sql("SELECT x.v, COUNT(DISTINCT x.n) FROM (" + String.join(" UNION ", sql) + ") x"
-                        + " JOIN dossier d ON d.dossier_number = x.n WHERE d.campaign_key = ? AND x.v IS NOT NULL GROUP BY x.v")
-                .params(params).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts.entrySet().stream()
+        return dossiers.countBy(campaign.key(), paths).entrySet().stream()
                 .map(e -> new CampaignFigures.Count(e.getKey(), label(call, paths, e.getKey()), e.getValue())).toList();
     }
 

@@ -195,21 +195,37 @@ public class Dossiers {
 
     /** The regions of a campaign's dossiers (where its call's descriptor reads them), so that the filter offers what can match. */
     public List<String> regions(String campaignKey) {
-        var found = new java.util.TreeSet<String>();
-        for (var path : regionPaths(campaignKey)) {
-            var dot = path.indexOf('.');
+        return List.copyOf(countBy(campaignKey, regionPaths(campaignKey)).keySet());
+    }
+
+    /**
+     * A campaign's dossiers counted by each value found at the paths (a fact, {@code publicType}, or a field of a list's
+     * records, {@code esms.region}), in one query, values in alphabetical order: a dossier counts once per value it has.
+     */
+    public java.util.SortedMap<String, Long> countBy(String campaignKey, List<String> paths) {
+        var counts = new java.util.TreeMap<String, Long>();
+        if (paths.isEmpty()) {
+            return counts;
+        }
+        var selects = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        for (var path : paths) {
+            int dot = path.indexOf('.');
             if (dot < 0) {
-                found.addAll(jdbc.sql("""
-                        SELECT DISTINCT f.value_text FROM dossier_fact f JOIN dossier d ON d.dossier_number = f.dossier_number
-                        WHERE d.campaign_key = ? AND f.name = ?""").params(campaignKey, path).query(String.class).list());
+                selects.add("SELECT f.value_text AS v, f.dossier_number AS n FROM dossier_fact f WHERE f.name = ?");
+                params.add(path);
             } else {
-                found.addAll(jdbc.sql("""
-                        SELECT DISTINCT r.value_text FROM dossier_fact_record r JOIN dossier d ON d.dossier_number = r.dossier_number
-                        WHERE d.campaign_key = ? AND r.fact = ? AND r.field = ?""")
-                        .params(campaignKey, path.substring(0, dot), path.substring(dot + 1)).query(String.class).list());
+                selects.add("SELECT r.value_text AS v, r.dossier_number AS n FROM dossier_fact_record r WHERE r.fact = ? AND r.field = ?");
+                params.add(path.substring(0, dot));
+                params.add(path.substring(dot + 1));
             }
         }
-        return List.copyOf(found);
+        params.add(campaignKey);
+        jdbc.sql("SELECT x.v, COUNT(DISTINCT x.n) FROM (" + String.join(" UNION ", selects) + ") x"
+                        + " JOIN dossier d ON d.dossier_number = x.n WHERE d.campaign_key = ? AND x.v IS NOT NULL GROUP BY x.v")
+                .params(params).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /**

@@ -1,9 +1,9 @@
 package fr.instruire.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static fr.instruire.support.EngineRestTasks.typed;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +31,7 @@ import fr.instruire.support.Api;
 import fr.instruire.support.ApplicationIT;
 import fr.instruire.support.Browser;
 import fr.instruire.support.EmbeddedServices;
+import fr.instruire.support.EngineRestTasks;
 import fr.instruire.support.RequiresBrowser;
 import fr.instruire.support.Staff;
 
@@ -68,6 +69,8 @@ class CampaignDashboardIT {
     RuntimeService runtime;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizations;
 
     final ObjectMapper json = new ObjectMapper();
     String filed;
@@ -205,16 +208,16 @@ class CampaignDashboardIT {
         assertThat(admin.get("campaigns").findValuesAsText("key")).contains(CAMPAIGN, OTHER);
         // the managers' group was given Cockpit when the campaign named it
         assertThat(identity.createGroupQuery().groupId("pilotage-it-guadeloupe").singleResult().getName()).startsWith("Pilotage");
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn("pilotage-it-guadeloupe")
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("cockpit").list())
+                .anySatisfy(a -> assertThat(a.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.ACCESS)).isTrue());
     }
 
     @Test
     @RequiresBrowser
     void aManagerReadsTheFiguresInCockpit() throws Exception {
         try (var browser = new Browser("http://localhost:" + port)) {
-            browser.open("/camunda/app/cockpit/default/");
-            browser.await(By.cssSelector("input[ng-model='username']")).sendKeys(MANAGER);
-            browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(MANAGER);
-            browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+            browser.signInToCockpit(MANAGER, MANAGER);
 
             // the dashboard's « Campagnes » section: this campaign only, its line's figures
             var line = browser.await(By.cssSelector("[data-instruire='campaigns'] tr[data-campaign='" + CAMPAIGN + "']"));
@@ -261,10 +264,7 @@ class CampaignDashboardIT {
         var file = java.nio.file.Files.createTempFile("esms-numerique-funding-", ".dmn");
         java.nio.file.Files.writeString(file, changed);
         try (var browser = new Browser("http://localhost:" + port)) {
-            browser.open("/camunda/app/cockpit/default/#/instruire/campagnes/" + CAMPAIGN);
-            browser.await(By.cssSelector("input[ng-model='username']")).sendKeys(ApplicationIT.ADMIN);
-            browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(ApplicationIT.ADMIN_PASSWORD);
-            browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+            browser.signInToCockpit(ApplicationIT.ADMIN, ApplicationIT.ADMIN_PASSWORD);
             browser.open("/camunda/app/cockpit/default/#/instruire/campagnes/" + CAMPAIGN);
             var input = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
                     org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
@@ -364,22 +364,13 @@ class CampaignDashboardIT {
     }
 
     private String awaitTask(String user, String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var found = json.readTree(api().get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-                    + "&taskDefinitionKey=" + taskKey, Api.basic(user, user)).body());
-            return found.size() == 1 ? found.get(0).get("id").asText() : null;
-        }, id -> id != null);
+        return new EngineRestTasks(port).await(user, businessKey, taskKey);
     }
 
     private void complete(String user, String taskId, Map<String, Object> variables) throws Exception {
-        api().post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}", Api.basic(user, user));
-        HttpResponse<String> done = api().post("/engine-rest/task/" + taskId + "/complete",
-                json.writeValueAsString(Map.of("variables", variables)), Api.basic(user, user));
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    }
-
-    private static Map<String, Object> typed(Object value, String type) {
-        return Map.of("value", value, "type", type);
+        var tasks = new EngineRestTasks(port);
+        tasks.claim(user, taskId);
+        tasks.completed(user, taskId, variables);
     }
 
     private Api api() {

@@ -96,6 +96,15 @@ public final class Browser implements AutoCloseable {
         await(By.cssSelector(".tasks-list"));
     }
 
+    /** Signs into Cockpit as a user whose password is its name, and waits until the login form is gone. */
+    public void signInToCockpit(String user, String password) {
+        open("/camunda/app/cockpit/default/");
+        await(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
+    }
+
     public Path screenshot(String name) {
         try {
             var dir = Path.of("target", "screenshots");
